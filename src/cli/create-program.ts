@@ -1,0 +1,76 @@
+import { Command, Option } from 'commander';
+import type { CommandContext } from './commands/explain-command.js';
+
+export type ContextFactory = (logLevel: string | undefined) => Promise<CommandContext>;
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+function attackOption(): Option {
+  return new Option('--attack <path>', 'ATT&CK STIX bundle file, or a folder of enterprise/ics/mobile bundles (default: $IDS_EXPLAIN_ATTACK, then the download folder)');
+}
+
+function logLevelOption(): Option {
+  return new Option('--log-level <level>', 'log detail on standard error: debug, info, warn, error or silent (default: $IDS_EXPLAIN_LOG_LEVEL or warn)');
+}
+
+/**
+ * Builds the command-line program. Each command imports its implementation only when it
+ * runs, so `--help` and light commands start fast.
+ */
+export function createProgram(createContext: ContextFactory): Command {
+  const program = new Command('ids-explain')
+    .description('Explain intrusion-detection and SIEM alerts in plain language, grounded in MITRE ATT&CK.')
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)');
+
+  program
+    .command('explain')
+    .description('explain one alert (a file, or standard input when FILE is "-" or absent)')
+    .argument('[file]', 'alert file: key/value text or JSON')
+    .option('--format <format>', 'output format: md or json', 'md')
+    .addOption(attackOption())
+    .option('--backend <name>', 'explanation backend: offline (composes from ATT&CK, no LLM)', 'offline')
+    .option('--max-techniques <n>', 'maximum number of ATT&CK techniques in the explanation, 1 to 10', '3')
+    .option('--input-format <name>', 'alert format: auto, key-value or json', 'auto')
+    .option('--no-cache', 'do not read or write the cached ATT&CK index')
+    .addOption(logLevelOption())
+    .action(async (file: string | undefined, options) => {
+      const { runExplainCommand } = await import('./commands/explain-command.js');
+      await runExplainCommand(file, options, await createContext(options.logLevel));
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of the explanation output')
+    .action(async () => {
+      const { runSchemaCommand } = await import('./commands/schema-command.js');
+      runSchemaCommand(await createContext(undefined));
+    });
+
+  const attack = program.command('attack').description('manage the ATT&CK data that explanations are grounded in');
+  attack
+    .command('download')
+    .description('download official ATT&CK STIX bundles from the attack-stix-data repository into the data folder')
+    .option('--domain <domain>', 'domain to download: enterprise, ics or mobile; repeat for several (default: all three)', collect)
+    .option('--release <version>', 'ATT&CK release such as 18.1 (default: the newest)')
+    .addOption(new Option('--base-url <url>', 'server that mirrors the attack-stix-data layout (default: $IDS_EXPLAIN_ATTACK_BASE_URL, then GitHub)'))
+    .addOption(logLevelOption())
+    .action(async (options) => {
+      const { runAttackDownloadCommand } = await import('./commands/attack-command.js');
+      await runAttackDownloadCommand(options, await createContext(options.logLevel));
+    });
+  attack
+    .command('info')
+    .description('show which ATT&CK data would be used and what it contains')
+    .addOption(attackOption())
+    .option('--no-cache', 'do not read or write the cached ATT&CK index')
+    .addOption(logLevelOption())
+    .action(async (options) => {
+      const { runAttackInfoCommand } = await import('./commands/attack-command.js');
+      runAttackInfoCommand(options, await createContext(options.logLevel));
+    });
+
+  return program;
+}

@@ -1,0 +1,81 @@
+import type { AttackIndex } from '../attack/attack-index.js';
+import type { TechniqueRecord } from '../attack/attack-data.js';
+import type { Explanation } from '../explanation/explanation-schema.js';
+import { capitalize, fillPlaceholders, joinWords, type ComposeContext } from './compose-context.js';
+import { findGlossaryTerms } from './find-glossary-terms.js';
+import { tacticGuides } from './guides/tactic-guide.js';
+import { techniqueGuides } from './guides/technique-guide.js';
+
+/** Longest stretch of the alert's details repeated in the interpretation. */
+const maxQuotedDetails = 600;
+
+function guideFor(technique: TechniqueRecord) {
+  return techniqueGuides[technique.id] ?? (technique.parentId ? techniqueGuides[technique.parentId] : undefined);
+}
+
+function whatHappened(context: ComposeContext): string {
+  const { alert } = context;
+  const reporter = alert.sensor ? `The security tool ${alert.sensor}` : 'A security sensor';
+  const between =
+    context.source && context.target
+      ? ` activity from ${context.source} to ${context.target}`
+      : context.source
+        ? ` activity from ${context.source}`
+        : context.target
+          ? ` activity involving ${context.target}`
+          : ' activity';
+  const over = alert.protocol ? ` over ${alert.protocol}` : '';
+  const when = context.when ? ` ${context.when}` : '';
+  return `${reporter} flagged${between}${over}${when}.`;
+}
+
+function whatItMeans(techniques: TechniqueRecord[], index: AttackIndex, context: ComposeContext): string[] {
+  const top = techniques[0];
+  if (!top) {
+    return ['The alert could not be matched to a known attack technique with confidence, so treat it as unexplained activity that needs a closer look.'];
+  }
+  const guide = guideFor(top);
+  const sentences = [
+    guide
+      ? `It looks like someone tried to ${fillPlaceholders(guide.plain, context)}.`
+      : `This matches the attack technique "${top.displayName}" in MITRE ATT&CK.`,
+  ];
+  const goals = [...new Set(index.tacticsOf(top).map((tactic) => tacticGuides[tactic.shortname]?.goal).filter(Boolean))] as string[];
+  if (goals.length > 0) sentences.push(`Attackers do this to ${joinWords(goals.slice(0, 3))}.`);
+  return sentences;
+}
+
+function urgency(context: ComposeContext): string {
+  const severity = context.alert.severity ? ` The sensor rated it "${context.alert.severity}".` : '';
+  return `Treat it as a possible attack until someone confirms that the activity was planned.${severity}`;
+}
+
+function details(context: ComposeContext, notes: string[]): string {
+  const { alert } = context;
+  const parts = [`The sensor reported: "${alert.description}".`];
+  if (alert.details) {
+    const text = alert.details.length > maxQuotedDetails ? `${alert.details.slice(0, maxQuotedDetails)} ...` : alert.details;
+    parts.push(`Details from the alert: ${text}`);
+  }
+  const terms = findGlossaryTerms([alert.description, alert.protocol, alert.details?.slice(0, 4000)].filter(Boolean).join(' '));
+  if (terms.length > 0) {
+    parts.push(`Terms used: ${terms.map((entry) => `${entry.term} is ${entry.meaning}`).join('; ')}.`);
+  }
+  for (const note of notes) parts.push(`Note: ${capitalize(note)}.`);
+  return parts.join('\n');
+}
+
+/**
+ * Writes the plain-language interpretation: who did what to which system and when, what the
+ * top technique means in everyday words, why attackers do it, and how urgent it is. Details
+ * keep the sensor's own words, explain the jargon they use and carry reading notes.
+ */
+export function interpretAlert(
+  techniques: TechniqueRecord[],
+  index: AttackIndex,
+  context: ComposeContext,
+  notes: string[],
+): Explanation['interpretation'] {
+  const summary = [whatHappened(context), ...whatItMeans(techniques, index, context), urgency(context)].join(' ');
+  return { summary, details: details(context, notes) };
+}

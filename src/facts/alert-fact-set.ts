@@ -1,0 +1,57 @@
+import type { Alert } from '../alert/alert-schema.js';
+import { extractFacts, type Facts } from './extract-facts.js';
+
+function flattenValues(value: unknown, into: string[]): string[] {
+  if (value === null || value === undefined) return into;
+  if (typeof value === 'object') {
+    for (const child of Object.values(value as Record<string, unknown>)) flattenValues(child, into);
+  } else {
+    into.push(String(value));
+  }
+  return into;
+}
+
+/** Every text the alert contains: raw fields, normalised fields and the UTC timestamp. */
+export function alertText(alert: Alert): string {
+  const { raw, ...normalised } = alert;
+  return [...flattenValues(raw, []), ...flattenValues(normalised, [])].join('\n');
+}
+
+/**
+ * The facts an explanation may state about an alert, with lookups that follow how each kind
+ * is written: addresses exactly, host names and accounts ignoring case, ports, dates and times
+ * as they appear in the alert or in its UTC timestamp.
+ */
+export class AlertFactSet {
+  private readonly text: string;
+  private readonly lowerText: string;
+  private readonly facts: Facts;
+
+  constructor(alert: Alert, extraTexts: string[] = []) {
+    this.text = [alertText(alert), ...extraTexts].join('\n');
+    this.lowerText = this.text.toLowerCase();
+    this.facts = extractFacts(this.text);
+  }
+
+  /** Lists the facts of an output text that the alert (or the extra texts) does not contain. */
+  unsupported(output: string): string[] {
+    const found = extractFacts(output);
+    const missing: string[] = [];
+    for (const address of found.addresses) {
+      if (!this.lowerText.includes(address.toLowerCase())) missing.push(address);
+    }
+    for (const name of [...found.hosts, ...found.accounts]) {
+      if (!this.lowerText.includes(name.toLowerCase())) missing.push(name);
+    }
+    for (const port of found.ports) {
+      if (!new RegExp(`(?<![\\d.])${port}(?![\\d])`).test(this.text)) missing.push(`port ${port}`);
+    }
+    for (const date of found.dates) {
+      if (!this.facts.dates.includes(date)) missing.push(date);
+    }
+    for (const time of found.times) {
+      if (!this.text.includes(time)) missing.push(time);
+    }
+    return missing;
+  }
+}

@@ -1,0 +1,37 @@
+import type { Alert } from '../alert/alert-schema.js';
+import type { TechniqueResolution } from '../attack/attack-index.js';
+
+/** One ranked technique for an alert, with the evidence that put it there. */
+export interface TechniqueCandidate {
+  /** Canonical ID of an active technique in the loaded release. */
+  id: string;
+  /** Combined score from every evidence source; only comparable within one alert. */
+  score: number;
+  /** Estimated probability, from 0 to 1, that the technique is right for the alert. */
+  confidence: number;
+  /** True when the alert itself carries this ID (or one that resolves to it). */
+  fromAlert: boolean;
+  /** Readable reasons: the alert field, matched terms or lexicon entries. */
+  evidence: string[];
+}
+
+export interface TechniqueMapping {
+  /** Candidates, best first. */
+  candidates: TechniqueCandidate[];
+  /** The candidates the mapper predicts, sized by confidence (at least one when any exist). */
+  predicted: TechniqueCandidate[];
+  /** How each technique ID that the alert carries resolved against the loaded release. */
+  alertIds: TechniqueResolution[];
+  /** Remarks for the explanation, such as an unknown or revoked ID in the alert. */
+  notes: string[];
+}
+
+export interface MapOptions {
+  /** Maximum number of candidates to return. */
+  limit?: number;
+}
+
+/** Ranks ATT&CK techniques for alerts. Implementations must be synchronous and fast. */
+export interface TechniqueMapper {
+  map(alert: Alert, options?: MapOptions): TechniqueMapping;
+}
