@@ -1,0 +1,183 @@
+/** Serialised form of a VectorIndex: plain JSON with the numeric arrays in base64. */
+export interface VectorIndexData {
+  terms: string[];
+  docCount: number;
+  /** Inverse document frequency per term, Float32 in base64. */
+  idf: string;
+  /** Start of each term's postings, Uint32 in base64, with one extra end offset. */
+  offsets: string;
+  /** Document number of each posting, Uint32 in base64. */
+  postingDocs: string;
+  /** Weight of each posting in its unit-length document vector, Float32 in base64. */
+  postingWeights: string;
+}
+
+/** A document and its cosine similarity to a query. */
+export interface VectorHit {
+  doc: number;
+  score: number;
+}
+
+/** A query as unit-length TF-IDF weights over the index's term numbers. */
+export interface QueryVector {
+  termIds: number[];
+  weights: number[];
+}
+
+function encode(array: Float32Array | Uint32Array): string {
+  return Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
+}
+
+function decodeFloat32(text: string): Float32Array {
+  const bytes = Buffer.from(text, 'base64');
+  return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+}
+
+function decodeUint32(text: string): Uint32Array {
+  const bytes = Buffer.from(text, 'base64');
+  return new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+}
+
+function isBetter(score: number, doc: number, than: VectorHit): boolean {
+  return score > than.score || (score === than.score && doc < than.doc);
+}
+
+/** Inserts a hit into a list sorted best first and cuts the list to `limit`. */
+function insertSorted(hits: VectorHit[], hit: VectorHit, limit: number): void {
+  let position = hits.length;
+  while (position > 0 && isBetter(hit.score, hit.doc, hits[position - 1]!)) position -= 1;
+  hits.splice(position, 0, hit);
+  if (hits.length > limit) hits.pop();
+}
+
+function termCounts(tokens: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * Inverted index of TF-IDF document vectors (sublinear term frequency, smoothed IDF, unit
+ * length) that scores queries by cosine similarity. It loads from typed arrays, so a warm
+ * start costs a base64 decode instead of rebuilding a tree of terms.
+ */
+export class VectorIndex {
+  readonly docCount: number;
+  private readonly termIds: Map<string, number>;
+  private readonly terms: string[];
+  private readonly idf: Float32Array;
+  private readonly offsets: Uint32Array;
+  private readonly postingDocs: Uint32Array;
+  private readonly postingWeights: Float32Array;
+  private scratch: Float32Array | undefined;
+
+  private constructor(data: { terms: string[]; docCount: number; idf: Float32Array; offsets: Uint32Array; postingDocs: Uint32Array; postingWeights: Float32Array }) {
+    this.terms = data.terms;
+    this.docCount = data.docCount;
+    this.idf = data.idf;
+    this.offsets = data.offsets;
+    this.postingDocs = data.postingDocs;
+    this.postingWeights = data.postingWeights;
+    this.termIds = new Map(data.terms.map((term, position) => [term, position]));
+  }
+
+  /** Builds the index from each document's tokens; document numbers follow the input order. */
+  static build(documents: readonly (readonly string[])[]): VectorIndex {
+    const counts = documents.map(termCounts);
+    const documentFrequency = new Map<string, number>();
+    for (const doc of counts) for (const term of doc.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+    const terms = [...documentFrequency.keys()].sort();
+    const termIds = new Map(terms.map((term, position) => [term, position]));
+    const idf = new Float32Array(terms.length);
+    terms.forEach((term, position) => {
+      idf[position] = Math.log((documents.length + 1) / (documentFrequency.get(term)! + 1)) + 1;
+    });
+
+    const offsets = new Uint32Array(terms.length + 1);
+    for (const doc of counts) for (const term of doc.keys()) offsets[termIds.get(term)! + 1]! += 1;
+    for (let term = 0; term < terms.length; term += 1) offsets[term + 1]! += offsets[term]!;
+    const postingDocs = new Uint32Array(offsets[terms.length]!);
+    const postingWeights = new Float32Array(offsets[terms.length]!);
+    const fill = offsets.slice(0, terms.length);
+    counts.forEach((doc, docNumber) => {
+      const entries = [...doc].map(([term, count]) => [termIds.get(term)!, (1 + Math.log(count)) * idf[termIds.get(term)!]!] as const);
+      const norm = Math.sqrt(entries.reduce((sum, [, weight]) => sum + weight * weight, 0)) || 1;
+      for (const [term, weight] of entries) {
+        const slot = fill[term]!;
+        postingDocs[slot] = docNumber;
+        postingWeights[slot] = weight / norm;
+        fill[term] = slot + 1;
+      }
+    });
+    return new VectorIndex({ terms, docCount: documents.length, idf, offsets, postingDocs, postingWeights });
+  }
+
+  /** Restores an index from toJSON output. */
+  static fromJSON(data: VectorIndexData): VectorIndex {
+    return new VectorIndex({
+      terms: data.terms,
+      docCount: data.docCount,
+      idf: decodeFloat32(data.idf),
+      offsets: decodeUint32(data.offsets),
+      postingDocs: decodeUint32(data.postingDocs),
+      postingWeights: decodeFloat32(data.postingWeights),
+    });
+  }
+
+  /** Serialises the index to JSON-safe data. */
+  toJSON(): VectorIndexData {
+    return {
+      terms: this.terms,
+      docCount: this.docCount,
+      idf: encode(this.idf),
+      offsets: encode(this.offsets),
+      postingDocs: encode(this.postingDocs),
+      postingWeights: encode(this.postingWeights),
+    };
+  }
+
+  /** Turns query tokens into a unit-length TF-IDF vector; unknown terms are dropped. */
+  queryVector(tokens: readonly string[]): QueryVector {
+    const termIds: number[] = [];
+    const weights: number[] = [];
+    let norm = 0;
+    for (const [term, count] of termCounts(tokens)) {
+      const id = this.termIds.get(term);
+      if (id === undefined) continue;
+      const weight = (1 + Math.log(count)) * this.idf[id]!;
+      termIds.push(id);
+      weights.push(weight);
+      norm += weight * weight;
+    }
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    return { termIds, weights: weights.map((weight) => weight * scale) };
+  }
+
+  /**
+   * Returns the documents most similar to a query, best first, up to `limit`. Documents for
+   * which `skip` returns true are left out, which lets a caller hold a document out of its
+   * own neighbours.
+   */
+  search(query: QueryVector, limit: number, skip?: (doc: number) => boolean): VectorHit[] {
+    const scores = (this.scratch ??= new Float32Array(this.docCount));
+    const touched: number[] = [];
+    for (let position = 0; position < query.termIds.length; position += 1) {
+      const term = query.termIds[position]!;
+      const weight = query.weights[position]!;
+      for (let slot = this.offsets[term]!; slot < this.offsets[term + 1]!; slot += 1) {
+        const doc = this.postingDocs[slot]!;
+        if (scores[doc] === 0) touched.push(doc);
+        scores[doc]! += weight * this.postingWeights[slot]!;
+      }
+    }
+    const hits: VectorHit[] = [];
+    for (const doc of touched) {
+      const score = scores[doc]!;
+      scores[doc] = 0;
+      if (skip?.(doc)) continue;
+      if (hits.length === limit && !isBetter(score, doc, hits[limit - 1]!)) continue;
+      insertSorted(hits, { doc, score }, limit);
+    }
+    return hits;
+  }
+}
