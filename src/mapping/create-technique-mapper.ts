@@ -2,109 +2,112 @@ import type { Alert } from '../alert/alert-schema.js';
 import type { AttackIndex, TechniqueResolution } from '../attack/attack-index.js';
 import { findTechniqueIds } from '../attack/technique-id.js';
 import type { DerivedFileCache } from '../cache/derived-file-cache.js';
+import type { Logger } from '../logging/logger.js';
+import { silentLogger } from '../logging/logger.js';
 import { alertSearchText } from './alert-search-text.js';
-import { buildTechniqueSearchIndex } from './build-technique-search-index.js';
-import { lexicon } from './lexicon/lexicon.js';
-import { LexiconMatcher } from './lexicon/match-lexicon.js';
-import type { MapOptions, TechniqueCandidate, TechniqueMapper, TechniqueMapping } from './technique-mapping.js';
+import {
+  buildExampleSources,
+  type BuiltExampleSources,
+  exampleSourcesFromData,
+  exampleSourcesToData,
+  type ExampleSources,
+  type ExampleSourcesData,
+} from './examples/example-sources.js';
+import type { LabelledRule } from './examples/labelled-rule.js';
+import { ruleSearchText } from './examples/rule-search-text.js';
+import { fitMappingModels, maxTrainingQueries, spreadSample, type MappingModels } from './fit-mapping-models.js';
+import { EvidenceGatherer } from './gather-evidence.js';
+import { contentHash, loadMappingKnowledge, type MappingKnowledge } from './mapping-knowledge.js';
+import { rankTechniques } from './rank-techniques.js';
+import { reviewAlertTechniques } from './review-alert-techniques.js';
+import type { MapOptions, TechniqueMapper, TechniqueMapping } from './technique-mapping.js';
 
 export interface CreateTechniqueMapperOptions {
   index: AttackIndex;
   cache?: DerivedFileCache;
+  /** Knowledge already loaded for this index; loaded (or built) when absent. */
+  knowledge?: MappingKnowledge;
+  /** Labelled examples to learn from, such as a team's triaged alerts or a Sigma checkout. */
+  examples?: readonly LabelledRule[];
+  logger?: Logger;
 }
 
-const weights = { alert: 1.2, lexicon: 1, retrieval: 0.6 };
-const searchBoost = { name: 3, description: 1, procedures: 0.5, analytics: 1.2 };
+interface ExampleLayer {
+  sources: ExampleSources;
+  models: MappingModels;
+}
 
-class CandidateSet {
-  private readonly byId = new Map<string, TechniqueCandidate>();
+/** Fewest examples from which the models are fitted on examples alone. */
+const minExamplesForFit = 200;
 
-  add(id: string, score: number, evidence: string, fromAlert = false): void {
-    const existing = this.byId.get(id);
-    if (existing) {
-      existing.score += score;
-      existing.fromAlert ||= fromAlert;
-      if (!existing.evidence.includes(evidence)) existing.evidence.push(evidence);
-      return;
-    }
-    this.byId.set(id, { id, score, confidence: 0, fromAlert, evidence: [evidence] });
+/** Fits the models on the examples, each scored with its whole twin group held out as a new alert would be. */
+function fitOnExamples(knowledge: MappingKnowledge, built: BuiltExampleSources): MappingModels {
+  const gatherer = new EvidenceGatherer(knowledge.sources, knowledge.lexicon, built);
+  const queries = built.rules.map((rule, doc) => ({
+    text: ruleSearchText(rule),
+    gold: built.labels[doc]!,
+    holdOut: { example: (other: number) => built.groups[other] === built.groups[doc] },
+  }));
+  return fitMappingModels({ gatherer, context: knowledge.context, queries: spreadSample(queries, maxTrainingQueries), source: 'examples' });
+}
+
+function loadExampleLayer(options: CreateTechniqueMapperOptions, knowledge: MappingKnowledge, logger: Logger): ExampleLayer | undefined {
+  const examples = options.examples;
+  if (!examples || examples.length === 0) return undefined;
+  const key = `mapping-examples-${contentHash(examples)}-${knowledge.key}`;
+  const cached = options.cache?.read<{ sources: ExampleSourcesData; models: MappingModels }>(key);
+  if (cached) return { sources: exampleSourcesFromData(cached.sources), models: cached.models };
+
+  const started = performance.now();
+  const built = buildExampleSources(examples, options.index);
+  const usable = built.labels.length;
+  if (usable === 0) return undefined;
+  let layer: ExampleLayer;
+  if (usable >= minExamplesForFit) {
+    layer = { sources: built, models: fitOnExamples(knowledge, built) };
+  } else {
+    // NOTE: with few examples the ATT&CK-fitted models give example features no weight, so
+    // the examples only add candidates; a few hundred examples are needed to learn from them.
+    logger.warn('only %d labelled examples; at least %d are needed to weigh them against ATT&CK knowledge', usable, minExamplesForFit);
+    layer = { sources: built, models: knowledge.attackModels };
   }
-
-  ranked(): TechniqueCandidate[] {
-    return [...this.byId.values()].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
-  }
+  options.cache?.write(key, { sources: exampleSourcesToData(layer.sources), models: layer.models });
+  logger.info('indexed %d labelled examples (%d without a known technique) in %d ms', usable, built.dropped, Math.round(performance.now() - started));
+  return layer;
 }
 
 function alertIdInputs(alert: Alert): string[] {
   return [...new Set(alert.attackIds.flatMap((value) => findTechniqueIds(value)))];
 }
 
-function resolveAlertIds(alert: Alert, index: AttackIndex): TechniqueResolution[] {
-  return alertIdInputs(alert).map((id) => index.resolveTechnique(id));
-}
-
-function quoteList(values: string[]): string {
-  const quoted = values.map((value) => `"${value}"`);
-  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
-}
-
-/** Maps a raw score to a probability-like confidence; a single strong source gives about 0.7. */
-function confidenceOf(score: number): number {
-  return Math.round((1 / (1 + Math.exp(-3 * (score - 0.7)))) * 100) / 100;
-}
-
 /**
- * Creates the technique mapper: candidates from the ATT&CK IDs that the alert carries, from
- * the artefact lexicon and from BM25 retrieval over ATT&CK technique texts, combined into one
- * ranked list with evidence and a confidence for each.
+ * Creates the technique mapper. It gathers evidence from the artefact lexicon, ATT&CK
+ * technique profiles, procedure examples, detection analytics, software names and optional
+ * labelled examples; scores candidates with logistic models fitted on held-out labelled text;
+ * predicts a confidence-sized set; and checks the IDs the alert carries. Throws only on
+ * internal errors; a cache problem is logged and the index rebuilt.
  */
-export function createTechniqueMapper({ index, cache }: CreateTechniqueMapperOptions): TechniqueMapper {
-  const search = buildTechniqueSearchIndex(index, cache);
-  const matcher = new LexiconMatcher(lexicon);
-
-  const addAlertIds = (resolutions: TechniqueResolution[], candidates: CandidateSet, notes: string[]) => {
-    for (const resolution of resolutions) {
-      if (resolution.note) notes.push(resolution.note);
-      // Deprecated techniques stay out of the candidates; the note flags them instead.
-      if (!resolution.technique || resolution.status === 'deprecated') continue;
-      candidates.add(resolution.technique.id, weights.alert, `the alert itself is tagged ${resolution.input}`, true);
-    }
-  };
-
-  const addLexiconHits = (text: string, candidates: CandidateSet) => {
-    for (const hit of matcher.match(text)) {
-      for (const { id, weight } of hit.entry.techniques) {
-        if (!index.technique(id) || index.technique(id)?.revoked) continue;
-        candidates.add(id, weights.lexicon * weight, `the alert mentions ${quoteList(hit.matched)}, and ${hit.entry.reason}`);
-      }
-    }
-  };
-
-  const addRetrieval = (text: string, candidates: CandidateSet) => {
-    const results = search.search(text, { boost: searchBoost, combineWith: 'OR' }).slice(0, 30);
-    const top = results[0]?.score ?? 0;
-    for (const result of results) {
-      const terms = quoteList(result.terms.slice(0, 5));
-      candidates.add(String(result.id), (weights.retrieval * result.score) / top, `its ATT&CK text shares the terms ${terms} with the alert`);
-    }
-  };
+export function createTechniqueMapper(options: CreateTechniqueMapperOptions): TechniqueMapper {
+  const logger = options.logger ?? silentLogger;
+  const knowledge = options.knowledge ?? loadMappingKnowledge(options.index, options.cache, logger);
+  const examples = loadExampleLayer(options, knowledge, logger);
+  const gatherer = new EvidenceGatherer(knowledge.sources, knowledge.lexicon, examples?.sources);
+  const models = examples?.models ?? knowledge.attackModels;
 
   return {
-    map(alert: Alert, options: MapOptions = {}): TechniqueMapping {
-      const limit = options.limit ?? 10;
-      const notes: string[] = [];
-      const candidates = new CandidateSet();
-      const alertIds = resolveAlertIds(alert, index);
-      const text = alertSearchText(alert);
-
-      addAlertIds(alertIds, candidates, notes);
-      addLexiconHits(text, candidates);
-      addRetrieval(text, candidates);
-
-      const ranked = candidates.ranked().slice(0, limit);
-      for (const candidate of ranked) candidate.confidence = confidenceOf(candidate.score);
-      const predicted = ranked.filter((candidate, position) => position === 0 || candidate.confidence >= 0.5);
-      return { candidates: ranked, predicted, alertIds, notes };
+    map(alert: Alert, mapOptions: MapOptions = {}): TechniqueMapping {
+      const limit = mapOptions.limit ?? 10;
+      const alertIds: TechniqueResolution[] = alertIdInputs(alert).map((id) => options.index.resolveTechnique(id));
+      const evidence = gatherer.gather(alertSearchText(alert));
+      const ranked = rankTechniques(evidence, models, knowledge.context);
+      const reviewed = reviewAlertTechniques(ranked, alertIds, options.index);
+      return {
+        candidates: reviewed.candidates.slice(0, Math.max(limit, reviewed.predicted.length)),
+        predicted: reviewed.predicted,
+        alertIds,
+        notes: reviewed.notes,
+        questionable: reviewed.questionable,
+      };
     },
   };
 }

@@ -1,0 +1,89 @@
+import { parentTechniqueId } from '../attack/technique-id.js';
+import { candidateFeatures, type FeatureContext } from './candidate-features.js';
+import type { MappingModels } from './fit-mapping-models.js';
+import type { Evidence } from './gather-evidence.js';
+import { predictProbability } from './logistic-model.js';
+import type { TechniqueCandidate } from './technique-mapping.js';
+
+/** Confidence from which a family other than the best one joins the predicted set. */
+export const extraPredictionThreshold = 0.5;
+
+/**
+ * Share of its family's confidence that the best sub-technique needs to be predicted instead
+ * of the parent. For one gold sub-technique, hierarchical F1 expects (P + p) / 2 from
+ * predicting the sub-technique and 2P / 3 from predicting the parent, where P is the family's
+ * confidence and p the sub-technique's; the sub-technique wins when p > P / 3.
+ */
+export const subtechniqueShare = 1 / 3;
+
+/** Ranked candidates and the predicted set, before alert-carried IDs are considered. */
+export interface RankedTechniques {
+  candidates: TechniqueCandidate[];
+  predicted: TechniqueCandidate[];
+  familyConfidence: Map<string, number>;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+function describeSearch(evidence: Evidence, id: string): string[] {
+  const reasons: string[] = [];
+  const profile = evidence.profile.find((item) => item.id === id);
+  if (profile) reasons.push(`its ATT&CK name and description resemble the alert text (cosine similarity ${profile.score.toFixed(2)})`);
+  const neighbours = evidence.neighbours.filter((item) => item.id === id).length;
+  if (neighbours > 0) reasons.push(`${neighbours} ATT&CK procedure example(s) or detection analytic(s) close to the alert text describe it`);
+  const examples = evidence.examples.filter((item) => item.id === id).length;
+  if (examples > 0) reasons.push(`${examples} labelled example(s) close to the alert text carry it`);
+  return reasons;
+}
+
+function chooseForFamily(family: string, familyConfidence: number, members: TechniqueCandidate[]): TechniqueCandidate | undefined {
+  const best = members.find((member) => member.id !== family);
+  if (best && best.confidence > familyConfidence * subtechniqueShare) return best;
+  return members.find((member) => member.id === family);
+}
+
+/**
+ * Scores every candidate with the fitted models and chooses the predicted set: the best
+ * family always, other families from `extraPredictionThreshold`, each as its best
+ * sub-technique or, when the evidence cannot separate its sub-techniques, as the parent.
+ */
+export function rankTechniques(evidence: Evidence, models: MappingModels, context: FeatureContext): RankedTechniques {
+  const familyConfidence = new Map<string, number>();
+  for (const [family, features] of candidateFeatures(evidence, 'family', context)) {
+    familyConfidence.set(family, predictProbability(models.family, features));
+  }
+  const byId = new Map<string, TechniqueCandidate>();
+  for (const [id, features] of candidateFeatures(evidence, 'technique', context)) {
+    // Only a sub-technique is scored on its own; a parent or a technique without
+    // sub-techniques stands for its whole family and carries the family's confidence.
+    const confidence = id.includes('.') ? predictProbability(models.technique, features) : familyConfidence.get(id)!;
+    byId.set(id, { id, score: round(confidence), confidence: round(confidence), fromAlert: false, evidence: [...(evidence.reasons.get(id) ?? []), ...describeSearch(evidence, id)] });
+  }
+  for (const [family, confidence] of familyConfidence) {
+    if (byId.has(family) || !context.hasSubtechniques(family)) continue;
+    byId.set(family, { id: family, score: round(confidence), confidence: round(confidence), fromAlert: false, evidence: ['its sub-techniques have support in the alert text'] });
+  }
+  // Families in order of their confidence, each followed by its sub-techniques, so that the
+  // list ranks families the way the family model does.
+  const familyOf = (id: string) => familyConfidence.get(parentTechniqueId(id)) ?? 0;
+  const candidates = [...byId.values()].sort(
+    (a, b) =>
+      familyOf(b.id) - familyOf(a.id) ||
+      parentTechniqueId(a.id).localeCompare(parentTechniqueId(b.id)) ||
+      Number(a.id.includes('.')) - Number(b.id.includes('.')) ||
+      b.confidence - a.confidence ||
+      a.id.localeCompare(b.id),
+  );
+
+  const predicted: TechniqueCandidate[] = [];
+  const families = [...familyConfidence.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  families.forEach(([family, confidence], position) => {
+    if (position > 0 && confidence < extraPredictionThreshold) return;
+    const members = candidates.filter((candidate) => parentTechniqueId(candidate.id) === family);
+    const chosen = chooseForFamily(family, confidence, members);
+    if (chosen) predicted.push(chosen);
+  });
+  return { candidates, predicted, familyConfidence };
+}
