@@ -65,14 +65,6 @@ function neighbourDocuments(index: AttackIndex, known: Set<string>) {
       techniques.push(technique);
       sources.push(procedure.sourceId);
     }
-    // Each description sentence is its own document: a long description covers many
-    // behaviours, and a sentence about one of them matches an alert about that one.
-    for (const sentence of index.techniqueSentences(technique)) {
-      if (sentence.length < 40) continue;
-      texts.push(sentence);
-      techniques.push(technique);
-      sources.push(`description:${technique}`);
-    }
     for (const analytic of index.analyticsFor(technique)) {
       const logSources = analytic.logSources.map((source) => `${source.name} ${source.channel} ${source.dataComponent ?? ''}`);
       texts.push(`${analytic.text}\n${logSources.join('\n')}`);
