@@ -94,11 +94,15 @@ export function candidateFeatures(evidence: Evidence, level: FeatureLevel, conte
   const prior = totals(evidence.prior, keyOf);
   const topProfile = evidence.profile[0]?.score ?? 0;
 
+  const ids = new Set<string>();
+  for (const list of [evidence.lexicon, evidence.profile, evidence.neighbours, evidence.examples, evidence.software, evidence.prior]) {
+    for (const item of list) ids.add(item.id);
+  }
   const names = new Map<string, number>();
-  const all = [...evidence.lexicon, ...evidence.profile, ...evidence.neighbours, ...evidence.examples, ...evidence.software, ...evidence.prior];
-  for (const { id } of all) {
+  for (const id of ids) {
     const key = keyOf(id);
-    names.set(key, Math.max(names.get(key) ?? 0, nameOverlap(context.nameTerms(id), evidence.queryTerms), nameOverlap(context.nameTerms(key), evidence.queryTerms)));
+    const overlap = Math.max(nameOverlap(context.nameTerms(id), evidence.queryTerms), key === id ? 0 : nameOverlap(context.nameTerms(key), evidence.queryTerms));
+    names.set(key, Math.max(names.get(key) ?? 0, overlap));
   }
 
   const features = new Map<string, number[]>();

@@ -59,7 +59,6 @@ function attackQueries(index: AttackIndex, sources: KnowledgeSources): TrainingQ
   // Neighbour documents were built technique by technique, each kind in the order the index lists it.
   sources.neighbourTechnique.forEach((id, doc) => {
     const source = sources.neighbourSource[doc]!;
-    if (source.startsWith('description:')) return;
     // Nothing from the query's own group, software or detection strategy may vote for it.
     const neighbour = (other: number) => other === doc || sources.neighbourSource[other] === source;
     if (source.startsWith('DET')) {
@@ -78,14 +77,20 @@ function attackQueries(index: AttackIndex, sources: KnowledgeSources): TrainingQ
 }
 
 /**
- * The ATT&CK-only models fit only an intercept and the weights of the fused rank and the
- * prior (how many procedure examples ATT&CK has for the technique); every other weight is
- * fixed at zero. Their training texts (procedure examples and analytics) are written
- * unlike alerts, so weights fitted per source on them transfer poorly, while a fusion of ranks
- * needs no per-source weight. The fit then only calibrates the fused rank into a probability.
+ * Weights that the ATT&CK-only models take as set instead of fitting. Their training texts
+ * (procedure examples and detection analytics) are written unlike alerts: weights fitted per
+ * source on them transfer poorly, and they seldom name artefacts the way alerts do, so a fit
+ * even learns a negative weight for the lexicon. The fit therefore covers only the intercept,
+ * the fused rank (which needs no per-source weight) and the prior. The lexicon keeps the
+ * meaning its weights were written with: a weight of 1 ("the artefact nearly settles the
+ * technique") adds 6 to the log-odds, enough to lift a technique that nothing else supports
+ * from the base rate to better than even odds. Every other feature gets weight 0.
  */
 export const attackOnlyFixedWeights: ReadonlyMap<number, number> = new Map(
-  featureNames.flatMap((name, position) => (name === 'fusedRank' || name === 'prior' ? [] : [[position, 0] as const])),
+  featureNames.flatMap((name, position) => {
+    if (name === 'fusedRank' || name === 'prior') return [];
+    return [[position, name === 'lexiconMax' ? 6 : 0] as const];
+  }),
 );
 
 function build(index: AttackIndex): CachedKnowledge {

@@ -27,14 +27,29 @@ function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
-function describeSearch(evidence: Evidence, id: string): string[] {
+interface SearchSummary {
+  profile: Map<string, number>;
+  neighbours: Map<string, number>;
+  examples: Map<string, number>;
+}
+
+function summarizeSearch(evidence: Evidence): SearchSummary {
+  const count = (items: Evidence['neighbours']) => {
+    const counts = new Map<string, number>();
+    for (const { id } of items) counts.set(id, (counts.get(id) ?? 0) + 1);
+    return counts;
+  };
+  return { profile: new Map(evidence.profile.map((item) => [item.id, item.score])), neighbours: count(evidence.neighbours), examples: count(evidence.examples) };
+}
+
+function describeSearch(summary: SearchSummary, id: string): string[] {
   const reasons: string[] = [];
-  const profile = evidence.profile.find((item) => item.id === id);
-  if (profile) reasons.push(`its ATT&CK name and description resemble the alert text (cosine similarity ${profile.score.toFixed(2)})`);
-  const neighbours = evidence.neighbours.filter((item) => item.id === id).length;
-  if (neighbours > 0) reasons.push(`${neighbours} ATT&CK procedure example(s) or detection analytic(s) close to the alert text describe it`);
-  const examples = evidence.examples.filter((item) => item.id === id).length;
-  if (examples > 0) reasons.push(`${examples} labelled example(s) close to the alert text carry it`);
+  const profile = summary.profile.get(id);
+  if (profile !== undefined) reasons.push(`its ATT&CK name and description resemble the alert text (cosine similarity ${profile.toFixed(2)})`);
+  const neighbours = summary.neighbours.get(id);
+  if (neighbours) reasons.push(`${neighbours} ATT&CK procedure example(s) or detection analytic(s) close to the alert text describe it`);
+  const examples = summary.examples.get(id);
+  if (examples) reasons.push(`${examples} labelled example(s) close to the alert text carry it`);
   return reasons;
 }
 
@@ -54,12 +69,13 @@ export function rankTechniques(evidence: Evidence, models: MappingModels, contex
   for (const [family, features] of candidateFeatures(evidence, 'family', context)) {
     familyConfidence.set(family, predictProbability(models.family, features));
   }
+  const summary = summarizeSearch(evidence);
   const byId = new Map<string, TechniqueCandidate>();
   for (const [id, features] of candidateFeatures(evidence, 'technique', context)) {
     // Only a sub-technique is scored on its own; a parent or a technique without
     // sub-techniques stands for its whole family and carries the family's confidence.
     const confidence = id.includes('.') ? predictProbability(models.technique, features) : familyConfidence.get(id)!;
-    byId.set(id, { id, score: round(confidence), confidence: round(confidence), fromAlert: false, evidence: [...(evidence.reasons.get(id) ?? []), ...describeSearch(evidence, id)] });
+    byId.set(id, { id, score: round(confidence), confidence: round(confidence), fromAlert: false, evidence: [...(evidence.reasons.get(id) ?? []), ...describeSearch(summary, id)] });
   }
   for (const [family, confidence] of familyConfidence) {
     if (byId.has(family) || !context.hasSubtechniques(family)) continue;
@@ -67,22 +83,31 @@ export function rankTechniques(evidence: Evidence, models: MappingModels, contex
   }
   // Families in order of their confidence, each followed by its sub-techniques, so that the
   // list ranks families the way the family model does.
-  const familyOf = (id: string) => familyConfidence.get(parentTechniqueId(id)) ?? 0;
-  const candidates = [...byId.values()].sort(
+  const entries = [...byId.values()].map((candidate) => {
+    const family = parentTechniqueId(candidate.id);
+    return { candidate, family, familyConfidence: familyConfidence.get(family) ?? 0, isSub: candidate.id.includes('.') };
+  });
+  entries.sort(
     (a, b) =>
-      familyOf(b.id) - familyOf(a.id) ||
-      parentTechniqueId(a.id).localeCompare(parentTechniqueId(b.id)) ||
-      Number(a.id.includes('.')) - Number(b.id.includes('.')) ||
-      b.confidence - a.confidence ||
-      a.id.localeCompare(b.id),
+      b.familyConfidence - a.familyConfidence ||
+      (a.family < b.family ? -1 : a.family > b.family ? 1 : 0) ||
+      Number(a.isSub) - Number(b.isSub) ||
+      b.candidate.confidence - a.candidate.confidence ||
+      (a.candidate.id < b.candidate.id ? -1 : 1),
   );
+  const candidates = entries.map((entry) => entry.candidate);
 
+  const membersOf = new Map<string, TechniqueCandidate[]>();
+  for (const { candidate, family } of entries) {
+    const members = membersOf.get(family);
+    if (members) members.push(candidate);
+    else membersOf.set(family, [candidate]);
+  }
   const predicted: TechniqueCandidate[] = [];
   const families = [...familyConfidence.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   families.forEach(([family, confidence], position) => {
     if (position > 0 && confidence < extraPredictionThreshold) return;
-    const members = candidates.filter((candidate) => parentTechniqueId(candidate.id) === family);
-    const chosen = chooseForFamily(family, confidence, members);
+    const chosen = chooseForFamily(family, confidence, membersOf.get(family) ?? []);
     if (chosen) predicted.push(chosen);
   });
   return { candidates, predicted, familyConfidence };

@@ -38,6 +38,9 @@ function decodeUint32(text: string): Uint32Array {
   return new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 }
 
+/** Share of documents above which a query term is skipped as too common to help. */
+export const maxQueryTermShare = 0.3;
+
 function isBetter(score: number, doc: number, than: VectorHit): boolean {
   return score > than.score || (score === than.score && doc < than.doc);
 }
@@ -136,18 +139,24 @@ export class VectorIndex {
     };
   }
 
-  /** Turns query tokens into a unit-length TF-IDF vector; unknown terms are dropped. */
+  /**
+   * Turns query tokens into a unit-length TF-IDF vector. Unknown terms are dropped, and so are
+   * terms found in more than `maxQueryTermShare` of the documents: their weight is small and
+   * their long postings lists would dominate search time.
+   */
   queryVector(tokens: readonly string[]): QueryVector {
     const termIds: number[] = [];
     const weights: number[] = [];
+    const maxPostings = this.docCount * maxQueryTermShare;
     let norm = 0;
     for (const [term, count] of termCounts(tokens)) {
       const id = this.termIds.get(term);
       if (id === undefined) continue;
       const weight = (1 + Math.log(count)) * this.idf[id]!;
+      norm += weight * weight;
+      if (this.offsets[id + 1]! - this.offsets[id]! > maxPostings) continue;
       termIds.push(id);
       weights.push(weight);
-      norm += weight * weight;
     }
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
     return { termIds, weights: weights.map((weight) => weight * scale) };

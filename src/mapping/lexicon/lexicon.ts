@@ -2,6 +2,7 @@ import { attackPhrases } from './attack-phrases.js';
 import type { LexiconEntry } from './lexicon-entry.js';
 import { logSources } from './log-sources.js';
 import { pipesAndProtocols } from './pipes-and-protocols.js';
+import { toolsAndLolbins } from './tools-and-lolbins.js';
 import { unixAndCloud } from './unix-and-cloud.js';
 import { windowsBinaries } from './windows-binaries.js';
 import { windowsEvents } from './windows-events.js';
@@ -14,6 +15,7 @@ import { windowsPersistence } from './windows-persistence.js';
 export const lexicon: LexiconEntry[] = [
   ...windowsBinaries,
   ...windowsPersistence,
+  ...toolsAndLolbins,
   ...windowsEvents,
   ...pipesAndProtocols,
   ...unixAndCloud,
