@@ -16,6 +16,7 @@ import {
 import type { LabelledRule } from './examples/labelled-rule.js';
 import { ruleSearchText } from './examples/rule-search-text.js';
 import { fitMappingModels, maxTrainingQueries, spreadSample, type MappingModels } from './fit-mapping-models.js';
+import { featureNames } from './candidate-features.js';
 import { EvidenceGatherer } from './gather-evidence.js';
 import { contentHash, loadMappingKnowledge, type MappingKnowledge } from './mapping-knowledge.js';
 import { rankTechniques } from './rank-techniques.js';
@@ -66,14 +67,25 @@ function loadExampleLayer(options: CreateTechniqueMapperOptions, knowledge: Mapp
   if (usable >= minExamplesForFit) {
     layer = { sources: built, models: fitOnExamples(knowledge, built) };
   } else {
-    // NOTE: with few examples the ATT&CK-fitted models give example features no weight, so
-    // the examples only add candidates; a few hundred examples are needed to learn from them.
-    logger.warn('only %d labelled examples; at least %d are needed to weigh them against ATT&CK knowledge', usable, minExamplesForFit);
-    layer = { sources: built, models: knowledge.attackModels };
+    // NOTE: too few examples to fit on, so a close example counts like a lexicon entry of the
+    // same strength; with a few hundred examples the weights are fitted instead.
+    logger.info('%d labelled examples are fewer than %d, so their weight is set, not fitted', usable, minExamplesForFit);
+    layer = { sources: built, models: withExampleWeight(knowledge.attackModels) };
   }
   options.cache?.write(key, { sources: exampleSourcesToData(layer.sources), models: layer.models });
   logger.info('indexed %d labelled examples (%d without a known technique) in %d ms', usable, built.dropped, Math.round(performance.now() - started));
   return layer;
+}
+
+/** Weight of the closest example's similarity when there are too few examples to fit it. */
+export const fewExamplesWeight = 6;
+
+function withExampleWeight(models: MappingModels): MappingModels {
+  const weight = (model: MappingModels['technique']) => ({
+    intercept: model.intercept,
+    weights: model.weights.map((value, position) => (featureNames[position] === 'exampleMax' ? fewExamplesWeight : value)),
+  });
+  return { ...models, technique: weight(models.technique), family: weight(models.family) };
 }
 
 function alertIdInputs(alert: Alert): string[] {

@@ -11,7 +11,7 @@ const stopWords = new Set(
 const suffixRules: [suffix: string, replacement: string][] = [
   ['ational', 'ate'],
   ['ization', 'ize'],
-  ['ication', 'ify'],
+  ['ification', 'ify'],
   ['ations', 'ate'],
   ['ation', 'ate'],
   ['ments', ''],

@@ -38,8 +38,12 @@ function decodeUint32(text: string): Uint32Array {
   return new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 }
 
-/** Share of documents above which a query term is skipped as too common to help. */
+/**
+ * Share of documents above which a query term is skipped as too common to help, in indexes of
+ * more than `minDocsToSkipTerms` documents. In small indexes every term is kept.
+ */
 export const maxQueryTermShare = 0.3;
+export const minDocsToSkipTerms = 1000;
 
 function isBetter(score: number, doc: number, than: VectorHit): boolean {
   return score > than.score || (score === than.score && doc < than.doc);
@@ -141,13 +145,13 @@ export class VectorIndex {
 
   /**
    * Turns query tokens into a unit-length TF-IDF vector. Unknown terms are dropped, and so are
-   * terms found in more than `maxQueryTermShare` of the documents: their weight is small and
-   * their long postings lists would dominate search time.
+   * terms found in more than `maxQueryTermShare` of the documents of a large index: their
+   * weight is small and their long postings lists would dominate search time.
    */
   queryVector(tokens: readonly string[]): QueryVector {
     const termIds: number[] = [];
     const weights: number[] = [];
-    const maxPostings = this.docCount * maxQueryTermShare;
+    const maxPostings = this.docCount > minDocsToSkipTerms ? this.docCount * maxQueryTermShare : Number.POSITIVE_INFINITY;
     let norm = 0;
     for (const [term, count] of termCounts(tokens)) {
       const id = this.termIds.get(term);
