@@ -84,7 +84,7 @@ function nameOverlap(terms: readonly string[] | undefined, query: Set<string>): 
  * level, per parent technique at the family level (where a sub-technique's evidence counts
  * for its parent). Returns the vectors in a map keyed by technique or parent ID.
  */
-export function candidateFeatures(evidence: Evidence, level: FeatureLevel, context: FeatureContext): Map<string, number[]> {
+export function candidateFeatures(evidence: Evidence, level: FeatureLevel, context: FeatureContext, include?: (key: string) => boolean): Map<string, number[]> {
   const keyOf = level === 'family' ? parentTechniqueId : (id: string) => id;
   const lexicon = totals(evidence.lexicon, keyOf);
   const profile = totals(evidence.profile, keyOf, 'max');
@@ -101,6 +101,7 @@ export function candidateFeatures(evidence: Evidence, level: FeatureLevel, conte
   const names = new Map<string, number>();
   for (const id of ids) {
     const key = keyOf(id);
+    if (include && !include(key)) continue;
     const overlap = Math.max(nameOverlap(context.nameTerms(id), evidence.queryTerms), key === id ? 0 : nameOverlap(context.nameTerms(key), evidence.queryTerms));
     names.set(key, Math.max(names.get(key) ?? 0, overlap));
   }

@@ -19,7 +19,7 @@ import { fitMappingModels, maxTrainingQueries, spreadSample, type MappingModels 
 import { featureNames } from './candidate-features.js';
 import { EvidenceGatherer } from './gather-evidence.js';
 import { contentHash, loadMappingKnowledge, type MappingKnowledge } from './mapping-knowledge.js';
-import { rankTechniques } from './rank-techniques.js';
+import { rankedDepth, rankTechniques } from './rank-techniques.js';
 import { reviewAlertTechniques } from './review-alert-techniques.js';
 import type { MapOptions, TechniqueMapper, TechniqueMapping } from './technique-mapping.js';
 
@@ -111,7 +111,7 @@ export function createTechniqueMapper(options: CreateTechniqueMapperOptions): Te
       const limit = mapOptions.limit ?? 10;
       const alertIds: TechniqueResolution[] = alertIdInputs(alert).map((id) => options.index.resolveTechnique(id));
       const evidence = gatherer.gather(alertSearchText(alert));
-      const ranked = rankTechniques(evidence, models, knowledge.context);
+      const ranked = rankTechniques(evidence, models, knowledge.context, Math.max(limit, rankedDepth));
       const reviewed = reviewAlertTechniques(ranked, alertIds, options.index);
       return {
         candidates: reviewed.candidates.slice(0, Math.max(limit, reviewed.predicted.length)),

@@ -18,8 +18,10 @@ export interface TrainingQuery {
   holdOut: HoldOut;
 }
 
+const isSubtechnique = (id: string) => id.includes('.');
+
 /** Most training queries used; more add build time without changing the fit much. */
-export const maxTrainingQueries = 1500;
+export const maxTrainingQueries = 1000;
 
 /** Picks up to `limit` items spread evenly over the list, so the choice is the same each run. */
 export function spreadSample<T>(items: readonly T[], limit: number): T[] {
@@ -31,8 +33,8 @@ export function spreadSample<T>(items: readonly T[], limit: number): T[] {
 /**
  * Fits the technique and family models on labelled queries: each query's evidence is gathered
  * with its hold-out applied, every candidate becomes one row, and its label says whether the
- * candidate is in the query's gold set (technique level) or is the parent of a gold ID
- * (family level). Returns models whose outputs are calibrated probabilities.
+ * candidate is in the query's gold set (technique level, sub-techniques only, because every
+ * other technique stands for its family) or is the parent of a gold ID (family level). Returns models whose outputs are calibrated probabilities.
  */
 export function fitMappingModels(options: {
   gatherer: EvidenceGatherer;
@@ -51,7 +53,7 @@ export function fitMappingModels(options: {
     const evidence = options.gatherer.gather(query.text, query.holdOut);
     const gold = new Set(query.gold);
     const goldFamilies = new Set(query.gold.map(parentTechniqueId));
-    for (const [id, features] of candidateFeatures(evidence, 'technique', options.context)) {
+    for (const [id, features] of candidateFeatures(evidence, 'technique', options.context, isSubtechnique)) {
       techniqueRows.push(features);
       techniqueLabels.push(gold.has(id) ? 1 : 0);
     }

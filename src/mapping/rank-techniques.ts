@@ -16,6 +16,9 @@ export const extraPredictionThreshold = 0.5;
  */
 export const subtechniqueShare = 1 / 3;
 
+/** Candidates kept per alert by default; evidence text is written only for these. */
+export const rankedDepth = 30;
+
 /** Ranked candidates and the predicted set, before alert-carried IDs are considered. */
 export interface RankedTechniques {
   candidates: TechniqueCandidate[];
@@ -64,25 +67,22 @@ function chooseForFamily(family: string, familyConfidence: number, members: Tech
  * family always, other families from `extraPredictionThreshold`, each as its best
  * sub-technique or, when the evidence cannot separate its sub-techniques, as the parent.
  */
-export function rankTechniques(evidence: Evidence, models: MappingModels, context: FeatureContext): RankedTechniques {
+export function rankTechniques(evidence: Evidence, models: MappingModels, context: FeatureContext, limit = rankedDepth): RankedTechniques {
   const familyConfidence = new Map<string, number>();
   for (const [family, features] of candidateFeatures(evidence, 'family', context)) {
     familyConfidence.set(family, predictProbability(models.family, features));
   }
   const summary = summarizeSearch(evidence);
   const byId = new Map<string, TechniqueCandidate>();
-  for (const [id, features] of candidateFeatures(evidence, 'technique', context)) {
-    // Only a sub-technique is scored on its own; a parent or a technique without
-    // sub-techniques stands for its whole family and carries the family's confidence.
-    const confidence = id.includes('.') ? predictProbability(models.technique, features) : familyConfidence.get(id)!;
-    byId.set(id, { id, score: round(confidence), confidence: round(confidence), fromAlert: false, evidence: [...(evidence.reasons.get(id) ?? []), ...describeSearch(summary, id)] });
-  }
+  // A parent or a technique without sub-techniques stands for its whole family and carries the
+  // family's confidence; only sub-techniques are scored on their own.
   for (const [family, confidence] of familyConfidence) {
-    if (byId.has(family) || !context.hasSubtechniques(family)) continue;
-    byId.set(family, { id: family, score: round(confidence), confidence: round(confidence), fromAlert: false, evidence: ['its sub-techniques have support in the alert text'] });
+    byId.set(family, { id: family, score: round(confidence), confidence: round(confidence), fromAlert: false, evidence: [] });
   }
-  // Families in order of their confidence, each followed by its sub-techniques, so that the
-  // list ranks families the way the family model does.
+  for (const [id, features] of candidateFeatures(evidence, 'technique', context, (key) => key.includes('.'))) {
+    const confidence = predictProbability(models.technique, features);
+    byId.set(id, { id, score: round(confidence), confidence: round(confidence), fromAlert: false, evidence: [] });
+  }
   const entries = [...byId.values()].map((candidate) => {
     const family = parentTechniqueId(candidate.id);
     return { candidate, family, familyConfidence: familyConfidence.get(family) ?? 0, isSub: candidate.id.includes('.') };
@@ -95,10 +95,17 @@ export function rankTechniques(evidence: Evidence, models: MappingModels, contex
       b.candidate.confidence - a.candidate.confidence ||
       (a.candidate.id < b.candidate.id ? -1 : 1),
   );
-  const candidates = entries.map((entry) => entry.candidate);
+  // Evidence text is written only for the kept candidates, because formatting it for every
+  // candidate costs more than scoring them.
+  const kept = entries.slice(0, limit);
+  for (const { candidate } of kept) {
+    candidate.evidence = [...(evidence.reasons.get(candidate.id) ?? []), ...describeSearch(summary, candidate.id)];
+    if (candidate.evidence.length === 0) candidate.evidence.push('its sub-techniques have support in the alert text');
+  }
+  const candidates = kept.map((entry) => entry.candidate);
 
   const membersOf = new Map<string, TechniqueCandidate[]>();
-  for (const { candidate, family } of entries) {
+  for (const { candidate, family } of kept) {
     const members = membersOf.get(family);
     if (members) members.push(candidate);
     else membersOf.set(family, [candidate]);

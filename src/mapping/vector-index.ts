@@ -44,6 +44,8 @@ function decodeUint32(text: string): Uint32Array {
  */
 export const maxQueryTermShare = 0.3;
 export const minDocsToSkipTerms = 1000;
+/** Most postings kept per term; see the pruning step in build. */
+export const maxPostingsPerTerm = 1000;
 
 function isBetter(score: number, doc: number, than: VectorHit): boolean {
   return score > than.score || (score === than.score && doc < than.doc);
@@ -100,21 +102,29 @@ export class VectorIndex {
       idf[position] = Math.log((documents.length + 1) / (documentFrequency.get(term)! + 1)) + 1;
     });
 
-    const offsets = new Uint32Array(terms.length + 1);
-    for (const doc of counts) for (const term of doc.keys()) offsets[termIds.get(term)! + 1]! += 1;
-    for (let term = 0; term < terms.length; term += 1) offsets[term + 1]! += offsets[term]!;
-    const postingDocs = new Uint32Array(offsets[terms.length]!);
-    const postingWeights = new Float32Array(offsets[terms.length]!);
-    const fill = offsets.slice(0, terms.length);
+    const postings: { doc: number; weight: number }[][] = terms.map(() => []);
     counts.forEach((doc, docNumber) => {
       const entries = [...doc].map(([term, count]) => [termIds.get(term)!, (1 + Math.log(count)) * idf[termIds.get(term)!]!] as const);
       const norm = Math.sqrt(entries.reduce((sum, [, weight]) => sum + weight * weight, 0)) || 1;
-      for (const [term, weight] of entries) {
-        const slot = fill[term]!;
-        postingDocs[slot] = docNumber;
-        postingWeights[slot] = weight / norm;
-        fill[term] = slot + 1;
+      for (const [term, weight] of entries) postings[term]!.push({ doc: docNumber, weight: weight / norm });
+    });
+    // Static pruning: a common term keeps only its heaviest postings, where it matters most.
+    for (const [term, list] of postings.entries()) {
+      if (list.length > maxPostingsPerTerm) {
+        postings[term] = list.sort((a, b) => b.weight - a.weight || a.doc - b.doc).slice(0, maxPostingsPerTerm);
       }
+    }
+    const offsets = new Uint32Array(terms.length + 1);
+    postings.forEach((list, term) => {
+      offsets[term + 1] = offsets[term]! + list.length;
+    });
+    const postingDocs = new Uint32Array(offsets[terms.length]!);
+    const postingWeights = new Float32Array(offsets[terms.length]!);
+    postings.forEach((list, term) => {
+      list.forEach((posting, position) => {
+        postingDocs[offsets[term]! + position] = posting.doc;
+        postingWeights[offsets[term]! + position] = posting.weight;
+      });
     });
     return new VectorIndex({ terms, docCount: documents.length, idf, offsets, postingDocs, postingWeights });
   }
