@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, join, relative } from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import type * as Yaml from 'yaml';
 import { normalizeTechniqueId } from '../../attack/technique-id.js';
 import type { Logger } from '../../logging/logger.js';
 import type { LabelledRule, LogSource } from './labelled-rule.js';
@@ -9,6 +10,15 @@ import type { LabelledRule, LogSource } from './labelled-rule.js';
 export interface SigmaReadResult {
   rules: LabelledRule[];
   skipped: { path: string; reason: string }[];
+}
+
+// The YAML parser is loaded on first use: every `explain` imports this module, and few read Sigma files.
+const require = createRequire(import.meta.url);
+let yaml: typeof Yaml | undefined;
+
+function parseYamlDocuments(text: string): Yaml.Document.Parsed[] {
+  yaml ??= require('yaml') as typeof Yaml;
+  return yaml.parseAllDocuments(text) as Yaml.Document.Parsed[];
 }
 
 function listRuleFiles(folder: string): string[] {
@@ -78,9 +88,7 @@ export function readSigmaRules(folder: string, logger: Logger): SigmaReadResult 
   const result: SigmaReadResult = { rules: [], skipped: [] };
   for (const path of listRuleFiles(folder)) {
     const name = path === folder ? basename(path) : relative(folder, path);
-    const documents = parseAllDocuments(readFileSync(path, 'utf8'));
-    const list = Array.isArray(documents) ? documents : [documents];
-    for (const [position, document] of list.entries()) {
+    for (const [position, document] of parseYamlDocuments(readFileSync(path, 'utf8')).entries()) {
       if (document.errors.length > 0) {
         logger.warn('skipping %s: invalid YAML: %s', name, document.errors[0]?.message);
         result.skipped.push({ path: name, reason: 'invalid YAML' });
