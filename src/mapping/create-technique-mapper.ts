@@ -38,7 +38,7 @@ interface ExampleLayer {
   models: MappingModels;
 }
 
-/** Fewest examples from which the models are fitted on examples alone. */
+/** Minimum number of usable examples for fitting the models on the examples. */
 const minExamplesForFit = 200;
 
 /** Fits the models on the examples, each scored with its whole twin group held out as a new alert would be. */
@@ -67,8 +67,8 @@ function loadExampleLayer(options: CreateTechniqueMapperOptions, knowledge: Mapp
   if (usable >= minExamplesForFit) {
     layer = { sources: built, models: fitOnExamples(knowledge, built) };
   } else {
-    // NOTE: too few examples to fit on, so a close example counts like a lexicon entry of the
-    // same strength; with a few hundred examples the weights are fitted instead.
+    // NOTE: these examples are too few to fit on, so a close example counts like a lexicon
+    // entry of the same strength. With a few hundred examples the weights are fitted instead.
     logger.info('%d labelled examples are fewer than %d, so their weight is set, not fitted', usable, minExamplesForFit);
     layer = { sources: built, models: withExampleWeight(knowledge.attackModels) };
   }
@@ -95,9 +95,9 @@ function alertIdInputs(alert: Alert): string[] {
 /**
  * Creates the technique mapper. It gathers evidence from the artefact lexicon, ATT&CK
  * technique profiles, procedure examples, detection analytics, software names and optional
- * labelled examples; scores candidates with logistic models fitted on held-out labelled text;
- * predicts a confidence-sized set; and checks the IDs the alert carries. Throws only on
- * internal errors; a cache problem is logged and the index rebuilt.
+ * labelled examples. Logistic models fitted on held-out labelled text score the candidates,
+ * the predicted set is sized by confidence, and the IDs the alert carries are checked. Throws
+ * only on internal errors, because a cache problem is logged and the index rebuilt.
  */
 export function createTechniqueMapper(options: CreateTechniqueMapperOptions): TechniqueMapper {
   const logger = options.logger ?? silentLogger;

@@ -7,7 +7,7 @@ import { fitLogistic, type LogisticModel } from './logistic-model.js';
 export interface MappingModels {
   technique: LogisticModel;
   family: LogisticModel;
-  /** What the models were fitted on, for reports. */
+  /** Source and number of the training queries, for reports. */
   trainedOn: { source: 'attack-procedures' | 'examples'; queries: number };
 }
 
@@ -32,7 +32,7 @@ export function spreadSample<T>(items: readonly T[], limit: number): T[] {
 
 /**
  * Fits the technique and family models on labelled queries: each query's evidence is gathered
- * with its hold-out applied, every candidate becomes one row, and its label says whether the
+ * with its hold-out applied, every candidate becomes one row, and its label is 1 when the
  * candidate is in the query's gold set (technique level, sub-techniques only, because every
  * other technique stands for its family) or is the parent of a gold ID (family level). Returns models whose outputs are calibrated probabilities.
  */

@@ -17,7 +17,7 @@ export interface Evidence {
   neighbours: EvidenceItem[];
   examples: EvidenceItem[];
   software: EvidenceItem[];
-  /** How common each technique is where the mapper learned: the same list for every alert. */
+  /** Prior support from how common each technique is in the mapper's labelled data, the same for every alert. */
   prior: readonly EvidenceItem[];
   /** Readable reasons per technique ID, from the lexicon and software matches. */
   reasons: Map<string, string[]>;
@@ -103,7 +103,7 @@ export class EvidenceGatherer {
   private addSoftware(words: readonly string[], evidence: Evidence, heldOut: string | undefined): void {
     for (const hit of this.software.matchWords(words)) {
       if (hit.value.id === heldOut) continue;
-      // A tool that uses many techniques says little about any one of them.
+      // A tool that uses many techniques is weak evidence for any one of them.
       const weight = 1 / Math.sqrt(hit.value.techniques.length);
       for (const id of hit.value.techniques) {
         evidence.software.push({ id, score: weight });

@@ -20,7 +20,7 @@ import { LexiconMatcher } from './lexicon/match-lexicon.js';
 export const mappingKnowledgeVersion = 1;
 
 /**
- * What the mapper derives from one ATT&CK release: its knowledge sources, the compiled
+ * Knowledge the mapper derives from one ATT&CK release: its knowledge sources, the compiled
  * lexicon and the models fitted on ATT&CK procedure examples, used when no labelled examples
  * are configured.
  */

@@ -26,6 +26,12 @@ export interface RankedTechniques {
   familyConfidence: Map<string, number>;
 }
 
+/** Compares by code unit, which is faster than localeCompare and enough for technique IDs. */
+function compareText(left: string, right: string): number {
+  if (left === right) return 0;
+  return left < right ? -1 : 1;
+}
+
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
@@ -90,22 +96,22 @@ export function rankTechniques(evidence: Evidence, models: MappingModels, contex
   entries.sort(
     (a, b) =>
       b.familyConfidence - a.familyConfidence ||
-      (a.family < b.family ? -1 : a.family > b.family ? 1 : 0) ||
+      compareText(a.family, b.family) ||
       Number(a.isSub) - Number(b.isSub) ||
       b.candidate.confidence - a.candidate.confidence ||
-      (a.candidate.id < b.candidate.id ? -1 : 1),
+      compareText(a.candidate.id, b.candidate.id),
   );
   // Evidence text is written only for the kept candidates, because formatting it for every
   // candidate costs more than scoring them.
-  const kept = entries.slice(0, limit);
-  for (const { candidate } of kept) {
+  const topEntries = entries.slice(0, limit);
+  for (const { candidate } of topEntries) {
     candidate.evidence = [...(evidence.reasons.get(candidate.id) ?? []), ...describeSearch(summary, candidate.id)];
     if (candidate.evidence.length === 0) candidate.evidence.push('its sub-techniques have support in the alert text');
   }
-  const candidates = kept.map((entry) => entry.candidate);
+  const candidates = topEntries.map((entry) => entry.candidate);
 
   const membersOf = new Map<string, TechniqueCandidate[]>();
-  for (const { candidate, family } of kept) {
+  for (const { candidate, family } of topEntries) {
     const members = membersOf.get(family);
     if (members) members.push(candidate);
     else membersOf.set(family, [candidate]);

@@ -76,10 +76,10 @@ function reviewOne(state: ReviewState, resolution: TechniqueResolution): Techniq
 }
 
 /**
- * Checks the technique IDs that the alert carries against the release and the alert text: a
- * revoked ID becomes its successor, a parent becomes the sub-technique the text clearly
- * supports, and a tag that the text contradicts is reported as questionable instead of being
- * predicted. Tags that pass lead the predicted set.
+ * Checks the technique IDs that the alert carries against the release and the alert text. A
+ * revoked ID becomes its successor, and a parent becomes the sub-technique the text clearly
+ * supports. A tag that the text contradicts is reported as questionable and not predicted.
+ * Tags that pass lead the predicted set.
  */
 export function reviewAlertTechniques(
   ranked: RankedTechniques,

@@ -5,7 +5,7 @@ import type { TechniqueResolution } from '../attack/attack-index.js';
 export interface TechniqueCandidate {
   /** Canonical ID of an active technique in the loaded release. */
   id: string;
-  /** Ranking score; equal to the confidence in this mapper, kept for callers that sort by it. */
+  /** Ranking score, equal to the confidence in this mapper and kept for callers that sort by it. */
   score: number;
   /**
    * Estimated probability, from 0 to 1, that the technique is right for the alert. For a
@@ -22,7 +22,7 @@ export interface TechniqueCandidate {
 /** A technique ID that the alert carries but its text does not support. */
 export interface QuestionableTechnique {
   id: string;
-  /** Plain sentence that says why, for the explanation. */
+  /** Plain sentence giving the reason, for the explanation. */
   reason: string;
 }
 
@@ -35,8 +35,11 @@ export interface TechniqueMapping {
   alertIds: TechniqueResolution[];
   /** Remarks for the explanation, such as an unknown or revoked ID in the alert. */
   notes: string[];
-  /** Technique IDs that the alert carries but that do not fit its text; never in `predicted`. The
-   * mapper always sets it; it is optional so that hand-built mappings need not. */
+  /**
+   * Technique IDs that the alert carries but that do not fit its text. They are never in
+   * `predicted`. The mapper always sets this field, which is optional so that hand-built
+   * mappings may leave it out.
+   */
   questionable?: QuestionableTechnique[];
 }
 

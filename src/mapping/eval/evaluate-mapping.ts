@@ -31,7 +31,7 @@ export interface EvaluateMappingOptions {
   logger?: Logger;
 }
 
-/** How the rules were scored: without examples, with separate examples, or by grouped K-fold. */
+/** Evaluation mode: without examples, with separate examples, or grouped K-fold cross-validation. */
 export type EvaluationMode = 'knowledge-only' | 'examples' | 'grouped-cross-validation';
 
 export interface MappingEvalReport extends AccuracySummary {
@@ -105,6 +105,11 @@ function planFolds(rules: readonly LabelledRule[], examples: readonly LabelledRu
   return { folds, groups: sizes.size, largestGroup: Math.max(...sizes.values()), foldOfRule };
 }
 
+function evaluationMode(crossValidated: boolean, withExamples: boolean): EvaluationMode {
+  if (crossValidated) return 'grouped-cross-validation';
+  return withExamples ? 'examples' : 'knowledge-only';
+}
+
 function mapRules(mapper: TechniqueMapper, scored: readonly ScoredRule[], depth: number): RuleOutcome[] {
   return scored.map(({ rule, gold, tactics }) => {
     const mapping = mapper.map(ruleToAlert(rule), { limit: depth });
@@ -145,7 +150,7 @@ export function evaluateMapping(options: EvaluateMappingOptions): MappingEvalRep
 
   const reliability = reliabilityTable(outcomes);
   return {
-    mode: plan ? 'grouped-cross-validation' : examples ? 'examples' : 'knowledge-only',
+    mode: evaluationMode(plan !== undefined, examples !== undefined),
     folds: plan?.folds ?? null,
     groups: plan?.groups ?? null,
     largestGroup: plan?.largestGroup ?? null,

@@ -108,11 +108,11 @@ function unionNearTitles(rules: readonly GroupableRule[], groups: UnionFind): vo
 }
 
 /**
- * Assigns each rule a group number so that related rules share one: rules linked by a
- * `related` id in either direction, rules whose titles are equal once the log-source variant
- * is removed, rules with near-identical titles (word overlap of at least `nearTitleJaccard`)
- * and rules with the same long description. Returns one group number per rule, in input
- * order; numbers are the position of the group's first rule.
+ * Assigns each rule a group number so that related rules share one. Rules are related when a
+ * `related` id links them in either direction, when their titles are equal once the
+ * log-source variant is removed, when their titles overlap by at least `nearTitleJaccard`, or
+ * when they have the same long description. Returns one group number per rule, in input
+ * order. Each number is the position of one rule of the group.
  */
 export function groupRelatedRules(rules: readonly GroupableRule[]): number[] {
   const groups = new UnionFind(rules.length);

@@ -16,7 +16,7 @@ export interface ExampleSources {
   dropped: number;
 }
 
-/** Example sources as built, with the kept rules in document order; the rules are not cached. */
+/** Example sources as built, with the kept rules in document order. The rules are not cached. */
 export interface BuiltExampleSources extends ExampleSources {
   rules: LabelledRule[];
 }
@@ -40,7 +40,7 @@ function resolveLabels(rule: LabelledRule, index: AttackIndex): string[] {
 
 /**
  * Indexes labelled examples for nearest-neighbour search. Labels are resolved against the
- * loaded release; an example whose labels are all unknown or deprecated there is dropped.
+ * loaded release, and an example whose labels are all unknown or deprecated there is dropped.
  */
 export function buildExampleSources(rules: readonly LabelledRule[], index: AttackIndex): BuiltExampleSources {
   const kept: LabelledRule[] = [];

@@ -12,7 +12,7 @@ export interface SigmaReadResult {
   skipped: { path: string; reason: string }[];
 }
 
-// The YAML parser is loaded on first use: every `explain` imports this module, and few read Sigma files.
+// The YAML parser is loaded on first use, because every `explain` imports this module and few read Sigma files.
 const require = createRequire(import.meta.url);
 let yaml: typeof Yaml | undefined;
 

@@ -10,7 +10,7 @@ export interface SoftwareEntry {
 }
 
 /**
- * What the mapper learns from the ATT&CK bundle: one profile document per active technique
+ * Knowledge the mapper takes from the ATT&CK bundle: one profile document per active technique
  * (name, description, data components), one neighbour document per procedure example and
  * detection analytic, each labelled with its technique, and the software table.
  */

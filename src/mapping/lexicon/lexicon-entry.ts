@@ -9,7 +9,7 @@ export interface LexiconEntry {
   kind: ArtefactKind;
   patterns: string[];
   techniques: { id: string; weight: number }[];
-  /** Why the artefact points to these techniques; shown as evidence. */
+  /** Reason the artefact points to these techniques, shown as evidence. */
   reason: string;
   /** A sentence of the kind an alert would contain that the entry must match; tests check it. */
   example: string;

@@ -12,7 +12,7 @@ function rule(id: string, title: string, techniques: string[], extra: Partial<La
   return { id, title, description: `Detects ${title.toLowerCase()}`, logsource: { product: 'windows' }, techniques, tactics: [], related: [], ...extra };
 }
 
-/** A mapper that predicts one fixed ID and records every alert it is given. */
+/** Returns a mapper that predicts one fixed ID and records every alert it is given. */
 function recordingMapper(predict: string, seen: Alert[]): TechniqueMapper {
   return {
     map(alert) {
@@ -33,10 +33,10 @@ describe('evaluateMapping', () => {
     } as LabelledRule;
     const seen: Alert[] = [];
     evaluateMapping({ rules: [leaky], index, createMapper: () => recordingMapper('T1053.002', seen) });
-    const shown = JSON.stringify(seen);
+    const alertJson = JSON.stringify(seen);
     expect(seen).toHaveLength(1);
     for (const marker of ['T1053', 't1053', 'secret-related-id', 'secret-path-marker', 'secret-author-marker', 'execution']) {
-      expect(shown).not.toContain(marker);
+      expect(alertJson).not.toContain(marker);
     }
     expect(seen[0]?.attackIds).toEqual([]);
   });

@@ -70,7 +70,8 @@ describe('sigmaDocumentToRule', () => {
 
   it('uses the fallback id when the rule has none', () => {
     const rule = sigmaDocumentToRule({ title: 'T', tags: ['attack.t1059.001'] }, 'file.yml#0');
-    expect(typeof rule === 'object' && rule.id).toBe('file.yml#0');
+    expect(typeof rule).toBe('object');
+    expect((rule as { id: string }).id).toBe('file.yml#0');
   });
 });
 
