@@ -1,14 +1,49 @@
 import { parentTechniqueId } from '../attack/technique-id.js';
 import { candidateFeatures, type FeatureContext } from './candidate-features.js';
 import type { EvidenceGatherer, HoldOut } from './gather-evidence.js';
-import { fitLogistic, type LogisticModel } from './logistic-model.js';
+import { fitLogistic, predictProbability, type LogisticModel } from './logistic-model.js';
 
 /** The two fitted models: is this exact technique right, and is this family right. */
 export interface MappingModels {
   technique: LogisticModel;
   family: LogisticModel;
+  /**
+   * Family confidence from which a family other than the best one joins the predicted set,
+   * chosen on the training queries when some of them have several gold IDs.
+   */
+  extraThreshold?: number;
   /** Source and number of the training queries, for reports. */
   trainedOn: { source: 'attack-procedures' | 'examples'; queries: number };
+}
+
+/** Thresholds tried for `extraThreshold`, from 0.2 to 0.9 in steps of 0.05. */
+const thresholdGrid = Array.from({ length: 15 }, (_, step) => 0.2 + step * 0.05);
+
+/**
+ * Chooses the extra-family threshold that gives the best micro-averaged F1 at family level on
+ * the training queries, where each query predicts its best family and every other family at
+ * or above the threshold. The F1-optimal threshold depends on how good the model is (it is
+ * half the best F1 for calibrated probabilities), so it is measured instead of fixed.
+ */
+export function chooseExtraThreshold(queries: readonly { probabilities: number[]; labels: (0 | 1)[] }[]): number {
+  let best = { threshold: 0.5, f1: -1 };
+  for (const threshold of thresholdGrid) {
+    let tp = 0;
+    let predicted = 0;
+    let gold = 0;
+    for (const { probabilities, labels } of queries) {
+      const top = probabilities.indexOf(Math.max(...probabilities));
+      probabilities.forEach((probability, position) => {
+        if (position !== top && probability < threshold) return;
+        predicted += 1;
+        tp += labels[position]!;
+      });
+      gold += labels.reduce<number>((sum, label) => sum + label, 0);
+    }
+    const f1 = predicted + gold === 0 ? 0 : (2 * tp) / (predicted + gold);
+    if (f1 > best.f1 + 1e-9) best = { threshold: Math.round(threshold * 100) / 100, f1 };
+  }
+  return best.threshold;
 }
 
 /** A labelled text that the models learn from, with the documents it must not see. */
@@ -34,7 +69,8 @@ export function spreadSample<T>(items: readonly T[], limit: number): T[] {
  * Fits the technique and family models on labelled queries: each query's evidence is gathered
  * with its hold-out applied, every candidate becomes one row, and its label is 1 when the
  * candidate is in the query's gold set (technique level, sub-techniques only, because every
- * other technique stands for its family) or is the parent of a gold ID (family level). Returns models whose outputs are calibrated probabilities.
+ * other technique stands for its family) or is the parent of a gold ID (family level).
+ * Returns models whose outputs are calibrated probabilities, and the extra-family threshold.
  */
 export function fitMappingModels(options: {
   gatherer: EvidenceGatherer;
@@ -49,6 +85,7 @@ export function fitMappingModels(options: {
   const techniqueLabels: (0 | 1)[] = [];
   const familyRows: number[][] = [];
   const familyLabels: (0 | 1)[] = [];
+  const familyRowsOfQuery: [start: number, end: number][] = [];
   for (const query of options.queries) {
     const evidence = options.gatherer.gather(query.text, query.holdOut);
     const gold = new Set(query.gold);
@@ -57,14 +94,26 @@ export function fitMappingModels(options: {
       techniqueRows.push(features);
       techniqueLabels.push(gold.has(id) ? 1 : 0);
     }
+    const start = familyRows.length;
     for (const [id, features] of candidateFeatures(evidence, 'family', options.context)) {
       familyRows.push(features);
       familyLabels.push(goldFamilies.has(id) ? 1 : 0);
     }
+    familyRowsOfQuery.push([start, familyRows.length]);
   }
+  const family = fitLogistic({ rows: familyRows, labels: familyLabels, fixed });
+  const scored = familyRowsOfQuery
+    .filter(([start, end]) => end > start)
+    .map(([start, end]) => ({
+      probabilities: familyRows.slice(start, end).map((row) => predictProbability(family, row)),
+      labels: familyLabels.slice(start, end),
+    }));
   return {
     technique: fitLogistic({ rows: techniqueRows, labels: techniqueLabels, fixed }),
-    family: fitLogistic({ rows: familyRows, labels: familyLabels, fixed }),
+    family,
+    // Queries with one gold ID each (ATT&CK texts) always favour predicting one family. That
+    // tells nothing about alerts with several techniques, so such queries keep the default.
+    ...(options.queries.some((query) => query.gold.length > 1) ? { extraThreshold: chooseExtraThreshold(scored) } : {}),
     trainedOn: { source: options.source, queries: options.queries.length },
   };
 }

@@ -17,7 +17,7 @@ import { lexicon } from './lexicon/lexicon.js';
 import { LexiconMatcher } from './lexicon/match-lexicon.js';
 
 /** Version of the cached mapping knowledge layout; bump it to rebuild cached entries. */
-export const mappingKnowledgeVersion = 1;
+export const mappingKnowledgeVersion = 3;
 
 /**
  * Knowledge the mapper derives from one ATT&CK release: its knowledge sources, the compiled

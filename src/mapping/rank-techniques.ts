@@ -5,7 +5,7 @@ import type { Evidence } from './gather-evidence.js';
 import { predictProbability } from './logistic-model.js';
 import type { TechniqueCandidate } from './technique-mapping.js';
 
-/** Confidence from which a family other than the best one joins the predicted set. */
+/** Confidence from which another family joins the predicted set, when the models do not set one. */
 export const extraPredictionThreshold = 0.5;
 
 /**
@@ -70,7 +70,7 @@ function chooseForFamily(family: string, familyConfidence: number, members: Tech
 
 /**
  * Scores every candidate with the fitted models and chooses the predicted set: the best
- * family always, other families from `extraPredictionThreshold`, each as its best
+ * family always, other families from the models' extra threshold, each as its best
  * sub-technique or, when the evidence cannot separate its sub-techniques, as the parent.
  */
 export function rankTechniques(evidence: Evidence, models: MappingModels, context: FeatureContext, limit = rankedDepth): RankedTechniques {
@@ -119,7 +119,7 @@ export function rankTechniques(evidence: Evidence, models: MappingModels, contex
   const predicted: TechniqueCandidate[] = [];
   const families = [...familyConfidence.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   families.forEach(([family, confidence], position) => {
-    if (position > 0 && confidence < extraPredictionThreshold) return;
+    if (position > 0 && confidence < (models.extraThreshold ?? extraPredictionThreshold)) return;
     const chosen = chooseForFamily(family, confidence, membersOf.get(family) ?? []);
     if (chosen) predicted.push(chosen);
   });
