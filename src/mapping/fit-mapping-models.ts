@@ -17,7 +17,7 @@ export interface MappingModels {
 }
 
 /** Thresholds tried for `extraThreshold`, from 0.2 to 0.9 in steps of 0.05. */
-const thresholdGrid = Array.from({ length: 15 }, (_, step) => 0.2 + step * 0.05);
+const thresholdGrid = Array.from({ length: 15 }, (_, step) => Math.round((0.2 + step * 0.05) * 100) / 100);
 
 /**
  * Chooses the extra-family threshold that gives the best micro-averaged F1 at family level on
@@ -41,7 +41,7 @@ export function chooseExtraThreshold(queries: readonly { probabilities: number[]
       gold += labels.reduce<number>((sum, label) => sum + label, 0);
     }
     const f1 = predicted + gold === 0 ? 0 : (2 * tp) / (predicted + gold);
-    if (f1 > best.f1 + 1e-9) best = { threshold: Math.round(threshold * 100) / 100, f1 };
+    if (f1 > best.f1 + 1e-9) best = { threshold, f1 };
   }
   return best.threshold;
 }
