@@ -14,6 +14,9 @@ export const featureNames = [
   'exampleSum',
   'exampleMax',
   'exampleReciprocalRank',
+  'titleSum',
+  'titleMax',
+  'titleReciprocalRank',
   'software',
   'nameOverlap',
   'isSubtechnique',
@@ -90,12 +93,13 @@ export function candidateFeatures(evidence: Evidence, level: FeatureLevel, conte
   const profile = totals(evidence.profile, keyOf, 'max');
   const neighbours = totals(evidence.neighbours, keyOf);
   const examples = totals(evidence.examples, keyOf);
+  const titles = totals(evidence.exampleTitles, keyOf);
   const software = totals(evidence.software, keyOf);
   const prior = totals(evidence.prior, keyOf);
   const topProfile = evidence.profile[0]?.score ?? 0;
 
   const ids = new Set<string>();
-  for (const list of [evidence.lexicon, evidence.profile, evidence.neighbours, evidence.examples, evidence.software, evidence.prior]) {
+  for (const list of [evidence.lexicon, evidence.profile, evidence.neighbours, evidence.examples, evidence.exampleTitles, evidence.software, evidence.prior]) {
     for (const item of list) ids.add(item.id);
   }
   const names = new Map<string, number>();
@@ -121,11 +125,14 @@ export function candidateFeatures(evidence: Evidence, level: FeatureLevel, conte
       Math.min(examples.sum.get(key) ?? 0, 4),
       examples.max.get(key) ?? 0,
       examples.reciprocalRank.get(key) ?? 0,
+      Math.min(titles.sum.get(key) ?? 0, 4),
+      titles.max.get(key) ?? 0,
+      titles.reciprocalRank.get(key) ?? 0,
       Math.min(software.sum.get(key) ?? 0, 2),
       name,
       level === 'technique' && key.includes('.') ? 1 : 0,
       context.hasSubtechniques(key) ? 1 : 0,
-      fusedRank([lexicon, profile, neighbours, examples, software], key),
+      fusedRank([lexicon, profile, neighbours, examples, titles, software], key),
       Math.min(prior.sum.get(key) ?? 0, 1),
     ]);
   }

@@ -46,6 +46,7 @@ function fitOnExamples(knowledge: MappingKnowledge, built: BuiltExampleSources):
   const gatherer = new EvidenceGatherer(knowledge.sources, knowledge.lexicon, built);
   const queries = built.rules.map((rule, doc) => ({
     text: ruleSearchText(rule),
+    title: rule.title,
     gold: built.labels[doc]!,
     holdOut: { example: (other: number) => built.groups[other] === built.groups[doc] },
   }));
@@ -110,7 +111,7 @@ export function createTechniqueMapper(options: CreateTechniqueMapperOptions): Te
     map(alert: Alert, mapOptions: MapOptions = {}): TechniqueMapping {
       const limit = mapOptions.limit ?? 10;
       const alertIds: TechniqueResolution[] = alertIdInputs(alert).map((id) => options.index.resolveTechnique(id));
-      const evidence = gatherer.gather(alertSearchText(alert));
+      const evidence = gatherer.gather(alertSearchText(alert), {}, alert.ruleName ?? alert.description);
       const ranked = rankTechniques(evidence, models, knowledge.context, Math.max(limit, rankedDepth));
       const reviewed = reviewAlertTechniques(ranked, alertIds, options.index);
       return {

@@ -49,6 +49,8 @@ export function chooseExtraThreshold(queries: readonly { probabilities: number[]
 /** A labelled text that the models learn from, with the documents it must not see. */
 export interface TrainingQuery {
   text: string;
+  /** Rule name or signature of the query, when it has one. */
+  title?: string;
   gold: readonly string[];
   holdOut: HoldOut;
 }
@@ -87,7 +89,7 @@ export function fitMappingModels(options: {
   const familyLabels: (0 | 1)[] = [];
   const familyRowsOfQuery: [start: number, end: number][] = [];
   for (const query of options.queries) {
-    const evidence = options.gatherer.gather(query.text, query.holdOut);
+    const evidence = options.gatherer.gather(query.text, query.holdOut, query.title);
     const gold = new Set(query.gold);
     const goldFamilies = new Set(query.gold.map(parentTechniqueId));
     for (const [id, features] of candidateFeatures(evidence, 'technique', options.context, isSubtechnique)) {

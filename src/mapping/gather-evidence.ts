@@ -16,6 +16,8 @@ export interface Evidence {
   profile: EvidenceItem[];
   neighbours: EvidenceItem[];
   examples: EvidenceItem[];
+  /** Examples whose titles are close to the alert's rule name or signature. */
+  exampleTitles: EvidenceItem[];
   software: EvidenceItem[];
   /** Prior support from how common each technique is in the mapper's labelled data, the same for every alert. */
   prior: readonly EvidenceItem[];
@@ -34,7 +36,7 @@ export interface HoldOut {
 }
 
 /** How many documents each nearest-neighbour search returns. */
-export const searchDepth = { profiles: 30, neighbours: 40, examples: 30 } as const;
+export const searchDepth = { profiles: 30, neighbours: 40, examples: 30, exampleTitles: 30 } as const;
 
 function exampleLabelCounts(examples: ExampleSources): Map<string, number> {
   const counts = new Map<string, number>();
@@ -80,14 +82,18 @@ export class EvidenceGatherer {
     this.prior = examples ? priorItems(exampleLabelCounts(examples)) : priorItems(Object.entries(knowledge.procedureCounts));
   }
 
-  /** Gathers the evidence of every source for one text, leaving out held-out documents. */
-  gather(text: string, holdOut: HoldOut = {}): Evidence {
+  /**
+   * Gathers the evidence of every source for one text, leaving out held-out documents. The
+   * title (a rule name or signature) is also compared with the examples' titles.
+   */
+  gather(text: string, holdOut: HoldOut = {}, title?: string): Evidence {
     const terms = tokenize(text);
     const words = lexiconWords(text);
-    const evidence: Evidence = { lexicon: [], profile: [], neighbours: [], examples: [], software: [], prior: this.prior, reasons: new Map(), queryTerms: new Set(terms) };
+    const evidence: Evidence = { lexicon: [], profile: [], neighbours: [], examples: [], exampleTitles: [], software: [], prior: this.prior, reasons: new Map(), queryTerms: new Set(terms) };
     this.addLexicon(words, evidence);
     this.addSoftware(words, evidence, holdOut.software);
     this.addSearches(terms, evidence, holdOut);
+    if (title) this.addTitleSearch(tokenize(title), evidence, holdOut);
     return evidence;
   }
 
@@ -109,6 +115,15 @@ export class EvidenceGatherer {
         evidence.software.push({ id, score: weight });
         addReason(evidence.reasons, id, `the alert names ${hit.phrase}, software that ATT&CK lists as using this technique`);
       }
+    }
+  }
+
+  private addTitleSearch(terms: readonly string[], evidence: Evidence, holdOut: HoldOut): void {
+    if (!this.examples) return;
+    const { titles, labels } = this.examples;
+    for (const hit of titles.search(titles.queryVector(terms), searchDepth.exampleTitles, holdOut.example)) {
+      const exampleLabels = labels[hit.doc]!;
+      for (const id of exampleLabels) evidence.exampleTitles.push({ id, score: hit.score / exampleLabels.length });
     }
   }
 

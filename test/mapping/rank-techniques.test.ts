@@ -17,7 +17,7 @@ const models: MappingModels = {
 };
 
 function evidence(lexicon: [string, number][]): Evidence {
-  return { lexicon: lexicon.map(([id, score]) => ({ id, score })), profile: [], neighbours: [], examples: [], software: [], prior: [], reasons: new Map(), queryTerms: new Set() };
+  return { lexicon: lexicon.map(([id, score]) => ({ id, score })), profile: [], neighbours: [], examples: [], exampleTitles: [], software: [], prior: [], reasons: new Map(), queryTerms: new Set() };
 }
 
 describe('rankTechniques', () => {

@@ -8,6 +8,8 @@ import { ruleSearchText } from './rule-search-text.js';
 /** Labelled examples as the mapper searches them: one document per example with its techniques. */
 export interface ExampleSources {
   index: VectorIndex;
+  /** Titles alone, because a rule or signature name is the densest description of an alert. */
+  titles: VectorIndex;
   /** Active technique IDs of each example, after revoked IDs were replaced by their successors. */
   labels: string[][];
   /** Twin group of each example, so that calibration can hold a whole group out. */
@@ -24,6 +26,7 @@ export interface BuiltExampleSources extends ExampleSources {
 /** JSON form of ExampleSources for the derived-file cache. */
 export interface ExampleSourcesData {
   index: VectorIndexData;
+  titles: VectorIndexData;
   labels: string[][];
   groups: number[];
   dropped: number;
@@ -53,6 +56,7 @@ export function buildExampleSources(rules: readonly LabelledRule[], index: Attac
   }
   return {
     index: VectorIndex.build(kept.map((rule) => tokenize(ruleSearchText(rule)))),
+    titles: VectorIndex.build(kept.map((rule) => tokenize(rule.title))),
     labels,
     groups: groupRelatedRules(kept),
     dropped: rules.length - kept.length,
@@ -62,10 +66,10 @@ export function buildExampleSources(rules: readonly LabelledRule[], index: Attac
 
 /** Converts example sources to their JSON form. */
 export function exampleSourcesToData(sources: ExampleSources): ExampleSourcesData {
-  return { labels: sources.labels, groups: sources.groups, dropped: sources.dropped, index: sources.index.toJSON() };
+  return { labels: sources.labels, groups: sources.groups, dropped: sources.dropped, index: sources.index.toJSON(), titles: sources.titles.toJSON() };
 }
 
 /** Restores example sources from their JSON form. */
 export function exampleSourcesFromData(data: ExampleSourcesData): ExampleSources {
-  return { ...data, index: VectorIndex.fromJSON(data.index) };
+  return { ...data, index: VectorIndex.fromJSON(data.index), titles: VectorIndex.fromJSON(data.titles) };
 }
