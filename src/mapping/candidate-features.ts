@@ -23,6 +23,7 @@ export const featureNames = [
   'hasSubtechniques',
   'fusedRank',
   'prior',
+  'platformMismatch',
 ] as const;
 
 /**
@@ -40,6 +41,14 @@ export interface FeatureContext {
   nameTerms(id: string): readonly string[] | undefined;
   /** True when the technique is a parent with sub-techniques. */
   hasSubtechniques(id: string): boolean;
+  /** ATT&CK platforms of a technique. */
+  platforms(id: string): readonly string[] | undefined;
+}
+
+/** Returns 1 when the alert names platforms and the technique runs on none of them, else 0. */
+function platformMismatch(alert: ReadonlySet<string>, technique: readonly string[] | undefined): number {
+  if (alert.size === 0 || !technique || technique.length === 0) return 0;
+  return technique.some((platform) => alert.has(platform)) ? 0 : 1;
 }
 
 interface SourceTotals {
@@ -134,6 +143,7 @@ export function candidateFeatures(evidence: Evidence, level: FeatureLevel, conte
       context.hasSubtechniques(key) ? 1 : 0,
       fusedRank([lexicon, profile, neighbours, examples, titles, software], key),
       Math.min(prior.sum.get(key) ?? 0, 1),
+      platformMismatch(evidence.platforms, context.platforms(key)),
     ]);
   }
   return features;

@@ -1,6 +1,7 @@
 import type { ExampleSources } from './examples/example-sources.js';
 import type { KnowledgeSources, SoftwareEntry } from './knowledge/knowledge-sources.js';
 import type { LexiconMatcher } from './lexicon/match-lexicon.js';
+import { alertPlatforms } from './alert-platforms.js';
 import { PhraseMatcher } from './phrase-matcher.js';
 import { lexiconWords, tokenize } from './tokenize.js';
 
@@ -25,6 +26,8 @@ export interface Evidence {
   reasons: Map<string, string[]>;
   /** Stemmed query terms, for the name-overlap feature. */
   queryTerms: Set<string>;
+  /** ATT&CK platforms that the text names, such as Windows or IaaS. */
+  platforms: Set<string>;
 }
 
 /** Documents a caller holds out of the search, so a labelled text is never its own neighbour. */
@@ -89,7 +92,7 @@ export class EvidenceGatherer {
   gather(text: string, holdOut: HoldOut = {}, title?: string): Evidence {
     const terms = tokenize(text);
     const words = lexiconWords(text);
-    const evidence: Evidence = { lexicon: [], profile: [], neighbours: [], examples: [], exampleTitles: [], software: [], prior: this.prior, reasons: new Map(), queryTerms: new Set(terms) };
+    const evidence: Evidence = { lexicon: [], profile: [], neighbours: [], examples: [], exampleTitles: [], software: [], prior: this.prior, reasons: new Map(), queryTerms: new Set(terms), platforms: alertPlatforms(words) };
     this.addLexicon(words, evidence);
     this.addSoftware(words, evidence, holdOut.software);
     this.addSearches(terms, evidence, holdOut);

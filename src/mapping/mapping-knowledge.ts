@@ -45,8 +45,9 @@ export function contentHash(value: unknown): string {
 /** Builds the feature lookups (technique names, which parents have sub-techniques) from the sources. */
 export function featureContext(sources: KnowledgeSources): FeatureContext {
   const names = new Map(sources.techniqueIds.map((id, position) => [id, sources.nameTerms[position]!]));
+  const platforms = new Map(sources.techniqueIds.map((id, position) => [id, sources.platforms[position]!]));
   const parents = new Set(sources.techniqueIds.filter((id) => id.includes('.')).map((id) => id.slice(0, id.indexOf('.'))));
-  return { nameTerms: (id) => names.get(id), hasSubtechniques: (id) => parents.has(id) };
+  return { nameTerms: (id) => names.get(id), hasSubtechniques: (id) => parents.has(id), platforms: (id) => platforms.get(id) };
 }
 
 function attackQueries(index: AttackIndex, sources: KnowledgeSources): TrainingQuery[] {
@@ -81,14 +82,14 @@ function attackQueries(index: AttackIndex, sources: KnowledgeSources): TrainingQ
  * (procedure examples and detection analytics) are written unlike alerts: weights fitted per
  * source on them transfer poorly, and they seldom name artefacts the way alerts do, so a fit
  * even learns a negative weight for the lexicon. The fit therefore covers only the intercept,
- * the fused rank (which needs no per-source weight) and the prior. The lexicon keeps the
+ * the fused rank (which needs no per-source weight), the prior and the platform mismatch. The lexicon keeps the
  * meaning its weights were written with: a weight of 1 ("the artefact nearly settles the
  * technique") adds 6 to the log-odds, enough to lift a technique that nothing else supports
  * from the base rate to better than even odds. Every other feature gets weight 0.
  */
 export const attackOnlyFixedWeights: ReadonlyMap<number, number> = new Map(
   featureNames.flatMap((name, position) => {
-    if (name === 'fusedRank' || name === 'prior') return [];
+    if (name === 'fusedRank' || name === 'prior' || name === 'platformMismatch') return [];
     return [[position, name === 'lexiconMax' ? 6 : 0] as const];
   }),
 );

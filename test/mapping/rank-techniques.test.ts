@@ -7,6 +7,7 @@ import { rankTechniques } from '../../src/mapping/rank-techniques.js';
 const context: FeatureContext = {
   nameTerms: () => [],
   hasSubtechniques: (id) => id === 'T1053',
+  platforms: () => undefined,
 };
 
 /** Models whose probability rises with the lexicon maximum only. */
@@ -17,7 +18,7 @@ const models: MappingModels = {
 };
 
 function evidence(lexicon: [string, number][]): Evidence {
-  return { lexicon: lexicon.map(([id, score]) => ({ id, score })), profile: [], neighbours: [], examples: [], exampleTitles: [], software: [], prior: [], reasons: new Map(), queryTerms: new Set() };
+  return { lexicon: lexicon.map(([id, score]) => ({ id, score })), profile: [], neighbours: [], examples: [], exampleTitles: [], software: [], prior: [], reasons: new Map(), queryTerms: new Set(), platforms: new Set() };
 }
 
 describe('rankTechniques', () => {

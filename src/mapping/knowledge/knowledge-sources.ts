@@ -20,6 +20,8 @@ export interface KnowledgeSources {
   profiles: VectorIndex;
   /** Stemmed words of each technique's own name, in profile order. */
   nameTerms: string[][];
+  /** ATT&CK platforms of each technique, in profile order. */
+  platforms: string[][];
   neighbours: VectorIndex;
   /** Technique ID of each neighbour document. */
   neighbourTechnique: string[];
@@ -35,6 +37,7 @@ export interface KnowledgeSourcesData {
   techniqueIds: string[];
   profiles: VectorIndexData;
   nameTerms: string[][];
+  platforms: string[][];
   neighbours: VectorIndexData;
   neighbourTechnique: string[];
   neighbourSource: string[];
@@ -106,6 +109,7 @@ export function buildKnowledgeSources(index: AttackIndex): KnowledgeSources {
     techniqueIds,
     profiles: VectorIndex.build(techniqueIds.map((id) => tokenize(profileText(index, id)))),
     nameTerms: techniqueIds.map((id) => [...new Set(tokenize(index.technique(id)!.name))]),
+    platforms: techniqueIds.map((id) => index.technique(id)!.platforms),
     neighbours: VectorIndex.build(neighbours.texts.map((text) => tokenize(text))),
     neighbourTechnique: neighbours.techniques,
     neighbourSource: neighbours.sources,
