@@ -16,8 +16,8 @@ import {
 import { lexicon } from './lexicon/lexicon.js';
 import { LexiconMatcher } from './lexicon/match-lexicon.js';
 
-/** Version of the cached mapping knowledge layout; bump it to rebuild cached entries. */
-export const mappingKnowledgeVersion = 3;
+/** Version of the cached mapping knowledge; bump it when the layout or the way it is built changes. */
+export const mappingKnowledgeVersion = 4;
 
 /**
  * Knowledge the mapper derives from one ATT&CK release: its knowledge sources, the compiled
