@@ -72,7 +72,6 @@ function termCounts(tokens: readonly string[]): Map<string, number> {
  */
 export class VectorIndex {
   readonly docCount: number;
-  private readonly termIds: Map<string, number>;
   private readonly terms: string[];
   private readonly idf: Float32Array;
   private readonly offsets: Uint32Array;
@@ -87,7 +86,6 @@ export class VectorIndex {
     this.offsets = data.offsets;
     this.postingDocs = data.postingDocs;
     this.postingWeights = data.postingWeights;
-    this.termIds = new Map(data.terms.map((term, position) => [term, position]));
   }
 
   /** Builds the index from each document's tokens; document numbers follow the input order. */
@@ -154,6 +152,23 @@ export class VectorIndex {
   }
 
   /**
+   * Returns the number of a term, found by binary search in the sorted term list (cheaper to
+   * load than a map of every term), or undefined when the index lacks it.
+   */
+  private termId(term: string): number | undefined {
+    let low = 0;
+    let high = this.terms.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const candidate = this.terms[middle]!;
+      if (candidate === term) return middle;
+      if (candidate < term) low = middle + 1;
+      else high = middle - 1;
+    }
+    return undefined;
+  }
+
+  /**
    * Turns query tokens into a unit-length TF-IDF vector. Unknown terms are dropped, and so are
    * terms found in more than `maxQueryTermShare` of the documents of a large index: their
    * weight is small and their long postings lists would dominate search time.
@@ -164,7 +179,7 @@ export class VectorIndex {
     const maxPostings = this.docCount > minDocsToSkipTerms ? this.docCount * maxQueryTermShare : Number.POSITIVE_INFINITY;
     let norm = 0;
     for (const [term, count] of termCounts(tokens)) {
-      const id = this.termIds.get(term);
+      const id = this.termId(term);
       if (id === undefined) continue;
       const weight = (1 + Math.log(count)) * this.idf[id]!;
       norm += weight * weight;
