@@ -45,7 +45,7 @@ const platformWords: [phrase: string, platforms: string[]][] = [
 const matcher = new PhraseMatcher<string[]>();
 for (const [phrase, platforms] of platformWords) matcher.add(phrase, platforms);
 
-/** Returns the ATT&CK platforms that an alert's words name; empty when none is named. */
+/** Returns the ATT&CK platforms that an alert's words name, or an empty set when none is named. */
 export function alertPlatforms(words: readonly string[]): Set<string> {
   return new Set(matcher.matchWords(words).flatMap((hit) => hit.value));
 }

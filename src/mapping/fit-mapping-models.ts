@@ -3,7 +3,7 @@ import { candidateFeatures, type FeatureContext } from './candidate-features.js'
 import type { EvidenceGatherer, HoldOut } from './gather-evidence.js';
 import { fitLogistic, predictProbability, type LogisticModel } from './logistic-model.js';
 
-/** The two fitted models: is this exact technique right, and is this family right. */
+/** The fitted models: one for the exact sub-technique and one for the family. */
 export interface MappingModels {
   technique: LogisticModel;
   family: LogisticModel;
@@ -22,8 +22,8 @@ const thresholdGrid = Array.from({ length: 15 }, (_, step) => Math.round((0.2 + 
 /**
  * Chooses the extra-family threshold that gives the best micro-averaged F1 at family level on
  * the training queries, where each query predicts its best family and every other family at
- * or above the threshold. The F1-optimal threshold depends on how good the model is (it is
- * half the best F1 for calibrated probabilities), so it is measured instead of fixed.
+ * or above the threshold. The F1-optimal threshold depends on how good the model is (for
+ * calibrated probabilities it is about half the best F1), so it is measured instead of fixed.
  */
 export function chooseExtraThreshold(queries: readonly { probabilities: number[]; labels: (0 | 1)[] }[]): number {
   let best = { threshold: 0.5, f1: -1 };

@@ -44,7 +44,7 @@ function decodeUint32(text: string): Uint32Array {
  */
 export const maxQueryTermShare = 0.3;
 export const minDocsToSkipTerms = 1000;
-/** Most postings kept per term; see the pruning step in build. */
+/** Maximum number of postings kept per term by the pruning step in build. */
 export const maxPostingsPerTerm = 500;
 
 function isBetter(score: number, doc: number, than: VectorHit): boolean {
