@@ -43,43 +43,66 @@ export interface FitLogisticOptions {
  * are also the model's calibrated probabilities on data like the training rows.
  */
 export function fitLogistic({ rows, labels, l2 = 1, iterations = 30, fixed = new Map() }: FitLogisticOptions): LogisticModel {
-  const width = rows[0]?.length ?? 0;
-  let beta = new Array<number>(width + 1).fill(0);
+  const width = (rows[0]?.length ?? 0) + 1;
+  // Rows are copied once into one typed matrix with a leading 1 for the intercept, so that
+  // the Newton steps below allocate nothing per row.
+  const matrix = new Float64Array(rows.length * width);
+  rows.forEach((row, position) => {
+    matrix[position * width] = 1;
+    for (let k = 1; k < width; k += 1) matrix[position * width + k] = row[k - 1]!;
+  });
+  let beta = new Array<number>(width).fill(0);
   for (const [feature, weight] of fixed) beta[feature + 1] = weight;
+  const gradient = new Float64Array(width);
+  const hessian = new Float64Array(width * width);
   for (let iteration = 0; iteration < iterations; iteration += 1) {
-    const gradient = new Array<number>(width + 1).fill(0);
-    const hessian = Array.from({ length: width + 1 }, () => new Array<number>(width + 1).fill(0));
-    rows.forEach((row, position) => {
-      const x = [1, ...row];
+    gradient.fill(0);
+    hessian.fill(0);
+    for (let position = 0; position < rows.length; position += 1) {
+      const offset = position * width;
       let z = 0;
-      for (let k = 0; k <= width; k += 1) z += beta[k]! * x[k]!;
+      for (let k = 0; k < width; k += 1) z += beta[k]! * matrix[offset + k]!;
       const p = 1 / (1 + Math.exp(-z));
       const residual = labels[position]! - p;
       const curvature = Math.max(p * (1 - p), 1e-9);
-      for (let i = 0; i <= width; i += 1) {
-        gradient[i]! += residual * x[i]!;
-        for (let j = i; j <= width; j += 1) hessian[i]![j]! += curvature * x[i]! * x[j]!;
-      }
-    });
-    for (let i = 0; i <= width; i += 1) {
-      for (let j = 0; j < i; j += 1) hessian[i]![j] = hessian[j]![i]!;
-      if (i > 0) {
-        gradient[i]! -= l2 * beta[i]!;
-        hessian[i]![i]! += l2;
+      for (let i = 0; i < width; i += 1) {
+        const xi = matrix[offset + i]!;
+        if (xi === 0) continue;
+        gradient[i]! += residual * xi;
+        const scaled = curvature * xi;
+        for (let j = i; j < width; j += 1) hessian[i * width + j]! += scaled * matrix[offset + j]!;
       }
     }
-    for (const feature of fixed.keys()) {
-      const i = feature + 1;
-      gradient[i] = 0;
-      for (let j = 0; j <= width; j += 1) {
-        hessian[i]![j] = 0;
-        hessian[j]![i] = 0;
-      }
-      hessian[i]![i] = 1;
-    }
-    const step = solve(hessian, gradient);
+    const step = solve(penalise(gradient, hessian, beta, { width, l2, fixed }), [...gradient]);
     beta = beta.map((value, position) => value + step[position]!);
     if (Math.max(...step.map(Math.abs)) < 1e-6) break;
   }
   return { intercept: beta[0]!, weights: beta.slice(1) };
+}
+
+/**
+ * Completes the Newton system in place: mirrors the upper triangle of the Hessian, adds the
+ * L2 penalty (not on the intercept) and freezes fixed weights. Returns the Hessian as rows.
+ */
+function penalise(
+  gradient: Float64Array,
+  hessian: Float64Array,
+  beta: readonly number[],
+  { width, l2, fixed }: { width: number; l2: number; fixed: ReadonlyMap<number, number> },
+): number[][] {
+  const rows = Array.from({ length: width }, (_, i) => Array.from({ length: width }, (_, j) => (j >= i ? hessian[i * width + j]! : hessian[j * width + i]!)));
+  for (let i = 1; i < width; i += 1) {
+    gradient[i]! -= l2 * beta[i]!;
+    rows[i]![i]! += l2;
+  }
+  for (const feature of fixed.keys()) {
+    const i = feature + 1;
+    gradient[i] = 0;
+    for (let j = 0; j < width; j += 1) {
+      rows[i]![j] = 0;
+      rows[j]![i] = 0;
+    }
+    rows[i]![i] = 1;
+  }
+  return rows;
 }
