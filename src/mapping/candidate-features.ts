@@ -51,36 +51,43 @@ function platformMismatch(alert: ReadonlySet<string>, technique: readonly string
   return technique.some((platform) => alert.has(platform)) ? 0 : 1;
 }
 
-interface SourceTotals {
-  sum: Map<string, number>;
-  max: Map<string, number>;
-  rank: Map<string, number>;
-  reciprocalRank: Map<string, number>;
+interface KeyStats {
+  sum: number;
+  max: number;
+  rank: number;
 }
 
+type SourceTotals = Map<string, KeyStats>;
+
+const none: KeyStats = { sum: 0, max: 0, rank: 0 };
+
 function totals(items: readonly EvidenceItem[], keyOf: (id: string) => string, rankBy: 'sum' | 'max' = 'sum'): SourceTotals {
-  const sum = new Map<string, number>();
-  const max = new Map<string, number>();
+  const stats: SourceTotals = new Map();
   for (const { id, score } of items) {
     const key = keyOf(id);
-    sum.set(key, (sum.get(key) ?? 0) + score);
-    max.set(key, Math.max(max.get(key) ?? 0, score));
+    const entry = stats.get(key);
+    if (entry) {
+      entry.sum += score;
+      if (score > entry.max) entry.max = score;
+    } else {
+      stats.set(key, { sum: score, max: score, rank: 0 });
+    }
   }
-  const rank = new Map<string, number>();
-  const reciprocalRank = new Map<string, number>();
-  [...(rankBy === 'sum' ? sum : max).entries()]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .forEach(([key], position) => {
-      rank.set(key, position + 1);
-      reciprocalRank.set(key, 1 / (position + 1));
-    });
-  return { sum, max, rank, reciprocalRank };
+  const ordered = [...stats.entries()].sort((a, b) => b[1][rankBy] - a[1][rankBy] || (a[0] < b[0] ? -1 : 1));
+  ordered.forEach(([, entry], position) => {
+    entry.rank = position + 1;
+  });
+  return stats;
+}
+
+function reciprocalRank(stats: KeyStats): number {
+  return stats.rank === 0 ? 0 : 1 / stats.rank;
 }
 
 function fusedRank(sources: readonly SourceTotals[], key: string): number {
   let fused = 0;
   for (const source of sources) {
-    const rank = source.rank.get(key);
+    const rank = source.get(key)?.rank;
     if (rank !== undefined) fused += fusionConstant / (fusionConstant + rank);
   }
   return fused;
@@ -121,28 +128,32 @@ export function candidateFeatures(evidence: Evidence, level: FeatureLevel, conte
 
   const features = new Map<string, number[]>();
   for (const [key, name] of names) {
-    const profileMax = profile.max.get(key) ?? 0;
+    const fromLexicon = lexicon.get(key) ?? none;
+    const fromProfile = profile.get(key) ?? none;
+    const fromNeighbours = neighbours.get(key) ?? none;
+    const fromExamples = examples.get(key) ?? none;
+    const fromTitles = titles.get(key) ?? none;
     features.set(key, [
-      Math.min(lexicon.sum.get(key) ?? 0, 2),
-      lexicon.max.get(key) ?? 0,
-      profileMax,
-      topProfile > 0 ? profileMax / topProfile : 0,
-      profile.reciprocalRank.get(key) ?? 0,
-      Math.min(neighbours.sum.get(key) ?? 0, 4),
-      neighbours.max.get(key) ?? 0,
-      neighbours.reciprocalRank.get(key) ?? 0,
-      Math.min(examples.sum.get(key) ?? 0, 4),
-      examples.max.get(key) ?? 0,
-      examples.reciprocalRank.get(key) ?? 0,
-      Math.min(titles.sum.get(key) ?? 0, 4),
-      titles.max.get(key) ?? 0,
-      titles.reciprocalRank.get(key) ?? 0,
-      Math.min(software.sum.get(key) ?? 0, 2),
+      Math.min(fromLexicon.sum, 2),
+      fromLexicon.max,
+      fromProfile.max,
+      topProfile > 0 ? fromProfile.max / topProfile : 0,
+      reciprocalRank(fromProfile),
+      Math.min(fromNeighbours.sum, 4),
+      fromNeighbours.max,
+      reciprocalRank(fromNeighbours),
+      Math.min(fromExamples.sum, 4),
+      fromExamples.max,
+      reciprocalRank(fromExamples),
+      Math.min(fromTitles.sum, 4),
+      fromTitles.max,
+      reciprocalRank(fromTitles),
+      Math.min(software.get(key)?.sum ?? 0, 2),
       name,
       level === 'technique' && key.includes('.') ? 1 : 0,
       context.hasSubtechniques(key) ? 1 : 0,
       fusedRank([lexicon, profile, neighbours, examples, titles, software], key),
-      Math.min(prior.sum.get(key) ?? 0, 1),
+      Math.min(prior.get(key)?.sum ?? 0, 1),
       platformMismatch(evidence.platforms, context.platforms(key)),
     ]);
   }

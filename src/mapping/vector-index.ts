@@ -44,6 +44,9 @@ function decodeUint32(text: string): Uint32Array {
  */
 export const maxQueryTermShare = 0.3;
 export const minDocsToSkipTerms = 1000;
+/** Maximum number of term lookups an index remembers. */
+const maxRememberedLookups = 100_000;
+
 /** Maximum number of postings kept per term by the pruning step in build. */
 export const maxPostingsPerTerm = 500;
 
@@ -78,6 +81,7 @@ export class VectorIndex {
   private readonly postingDocs: Uint32Array;
   private readonly postingWeights: Float32Array;
   private scratch: Float32Array | undefined;
+  private readonly termLookups = new Map<string, number | undefined>();
 
   private constructor(data: { terms: string[]; docCount: number; idf: Float32Array; offsets: Uint32Array; postingDocs: Uint32Array; postingWeights: Float32Array }) {
     this.terms = data.terms;
@@ -156,6 +160,16 @@ export class VectorIndex {
    * load than a map of every term), or undefined when the index lacks it.
    */
   private termId(term: string): number | undefined {
+    const known = this.termLookups.get(term);
+    if (known !== undefined || this.termLookups.has(term)) return known;
+    const id = this.searchTerm(term);
+    // Lookups are remembered so that batches pay the binary search once per term, up to a
+    // bound that keeps alerts full of unique tokens (hashes, addresses) from growing the map.
+    if (this.termLookups.size < maxRememberedLookups) this.termLookups.set(term, id);
+    return id;
+  }
+
+  private searchTerm(term: string): number | undefined {
     let low = 0;
     let high = this.terms.length - 1;
     while (low <= high) {
