@@ -21,7 +21,7 @@ import { EvidenceGatherer } from './gather-evidence.js';
 import { contentHash, loadMappingKnowledge, type MappingKnowledge } from './mapping-knowledge.js';
 import { rankedDepth, rankTechniques } from './rank-techniques.js';
 import { reviewAlertTechniques } from './review-alert-techniques.js';
-import type { MapOptions, TechniqueMapper, TechniqueMapping } from './technique-mapping.js';
+import type { MapOptions, TechniqueCandidate, TechniqueMapper, TechniqueMapping } from './technique-mapping.js';
 
 export interface CreateTechniqueMapperOptions {
   index: AttackIndex;
@@ -89,6 +89,12 @@ function withExampleWeight(models: MappingModels): MappingModels {
   return { ...models, technique: weight(models.technique), family: weight(models.family) };
 }
 
+/** Appends predicted candidates that fell outside the first `limit`, because grounding accepts only listed IDs. */
+function withPredicted(candidates: TechniqueCandidate[], predicted: readonly TechniqueCandidate[]): TechniqueCandidate[] {
+  const missing = predicted.filter((candidate) => !candidates.includes(candidate));
+  return missing.length === 0 ? candidates : [...candidates, ...missing];
+}
+
 function alertIdInputs(alert: Alert): string[] {
   return [...new Set(alert.attackIds.flatMap((value) => findTechniqueIds(value)))];
 }
@@ -98,7 +104,7 @@ function alertIdInputs(alert: Alert): string[] {
  * technique profiles, procedure examples, detection analytics, software names and optional
  * labelled examples. Logistic models fitted on held-out labelled text score the candidates,
  * the predicted set is sized by confidence, and the IDs the alert carries are checked. Throws
- * only on internal errors, because a cache problem is logged and the index rebuilt.
+ * only on internal errors. A cache problem is logged and the index rebuilt.
  */
 export function createTechniqueMapper(options: CreateTechniqueMapperOptions): TechniqueMapper {
   const logger = options.logger ?? silentLogger;
@@ -115,7 +121,7 @@ export function createTechniqueMapper(options: CreateTechniqueMapperOptions): Te
       const ranked = rankTechniques(evidence, models, knowledge.context, Math.max(limit, rankedDepth));
       const reviewed = reviewAlertTechniques(ranked, alertIds, options.index);
       return {
-        candidates: reviewed.candidates.slice(0, Math.max(limit, reviewed.predicted.length)),
+        candidates: withPredicted(reviewed.candidates.slice(0, limit), reviewed.predicted),
         predicted: reviewed.predicted,
         alertIds,
         notes: reviewed.notes,

@@ -60,6 +60,15 @@ describe('createTechniqueMapper on the real ATT&CK release', () => {
     expect(mapping.candidates.length).toBeLessThanOrEqual(10);
   });
 
+  it('lists every predicted technique among the candidates', () => {
+    for (const file of ['01-atsvc-remote-task-kv.txt', '02-suricata-eve-mitre-c2.json', '14-sigma-tag-formats.json']) {
+      const text = readFileSync(join(repositoryRoot, 'fixtures', 'cases', file), 'utf8');
+      const mapping = realMapper().map(parseAlert(text, { origin: file }), { limit: 1 });
+      const listed = mapping.candidates.map((candidate) => candidate.id);
+      for (const candidate of mapping.predicted) expect(listed, file).toContain(candidate.id);
+    }
+  });
+
   it('learns from labelled examples', () => {
     const index = realAttackIndex();
     const knowledge = loadMappingKnowledge(index);
