@@ -1,4 +1,5 @@
 import type { Alert } from '../alert/alert-schema.js';
+import type { TamperingFinding } from '../injection/screen-alert.js';
 
 /** Alert values that composed sentences may repeat, with neutral wording where one is missing. */
 export interface ComposeContext {
@@ -12,6 +13,8 @@ export interface ComposeContext {
   otherHosts: string[];
   /** "on 2024-07-01 at 19:20:15 UTC", when the alert has a readable time. */
   when?: string;
+  /** Fields withheld because they contain instruction-like text. */
+  findings: TamperingFinding[];
 }
 
 function endpointLabel(endpoint: Alert['source']): string | undefined {
@@ -25,13 +28,14 @@ function describeTime(alert: Alert): string | undefined {
 }
 
 /** Collects what composed sentences may say about the alert's endpoints, accounts and time. */
-export function createComposeContext(alert: Alert): ComposeContext {
+export function createComposeContext(alert: Alert, findings: TamperingFinding[] = []): ComposeContext {
   const source = endpointLabel(alert.source);
   const target = endpointLabel(alert.destination);
   const named = [source, target].filter(Boolean).join(' ').toLowerCase();
   const context: ComposeContext = {
     alert,
     otherHosts: alert.hosts.filter((host) => !named.includes(host.toLowerCase())),
+    findings,
   };
   if (source) context.source = source;
   if (target) context.target = target;

@@ -2,6 +2,7 @@ import type { TacticRecord, TechniqueRecord } from '../attack/attack-data.js';
 import type { AttackIndex } from '../attack/attack-index.js';
 import { splitSentences } from '../attack/clean-attack-text.js';
 import type { Explanation, MitigationItem } from '../explanation/explanation-schema.js';
+import { tamperingAction } from '../injection/describe-tampering.js';
 import { fillPlaceholders, needsMissingValue, type ComposeContext } from './compose-context.js';
 import { tacticGuides } from './guides/tactic-guide.js';
 import { techniqueGuides } from './guides/technique-guide.js';
@@ -32,7 +33,8 @@ function techniqueActions(techniques: TechniqueRecord[], context: ComposeContext
 }
 
 function immediateActions(techniques: TechniqueRecord[], context: ComposeContext): MitigationItem[] {
-  const actions = [verifyAction(context), ...techniqueActions(techniques, context)];
+  const tampering = context.findings.length > 0 ? [tamperingAction(context.findings)] : [];
+  const actions = [verifyAction(context), ...tampering, ...techniqueActions(techniques, context)];
   if (context.account) {
     actions.push(`Review recent logins and changes made by ${context.account}, and reset its password if the activity was not planned.`);
   }
