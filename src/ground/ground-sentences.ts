@@ -1,0 +1,79 @@
+import type { AttackIndex } from '../attack/attack-index.js';
+import type { ExplanationDraft, MitigationItem } from '../explanation/explanation-schema.js';
+import type { AlertFactSet } from '../facts/alert-fact-set.js';
+import { isDismissal, splitIntoSentences } from '../injection/find-dismissals.js';
+import { placeholderPattern } from '../privacy/placeholder-pattern.js';
+import { rewriteTechniqueNames, unsupportedReferences, type ReferenceScope } from './check-references.js';
+
+export interface SentenceGroundingOptions {
+  facts: AlertFactSet;
+  scope: ReferenceScope;
+  index: AttackIndex;
+  fallback: () => ExplanationDraft;
+  corrections: string[];
+}
+
+/** Returns why a sentence must go, or undefined when every claim in it is supported. */
+function sentenceProblem(sentence: string, { facts, scope }: SentenceGroundingOptions): string | undefined {
+  const missing = facts.unsupported(sentence);
+  if (missing.length > 0) return `stating ${missing.join(', ')}, which the alert does not contain`;
+  const references = unsupportedReferences(sentence, scope);
+  if (references.length > 0) return `citing ${references.join(', ')}, which ATT&CK does not support for the cited techniques`;
+  const placeholders = sentence.match(placeholderPattern);
+  if (placeholders) return `containing the placeholder ${placeholders.join(', ')}, which stands for no value of the alert`;
+  if (isDismissal(sentence)) return 'dismissing the alert, which neither the alert nor ATT&CK can show';
+  return undefined;
+}
+
+function keepSupportedSentences(text: string, where: string, options: SentenceGroundingOptions): string {
+  const renamed = rewriteTechniqueNames(text, options.index);
+  for (const id of renamed.rewritten) options.corrections.push(`rewrote the name of ${id} in ${where} from ATT&CK`);
+  const kept = splitIntoSentences(renamed.text).filter((sentence) => {
+    const problem = sentenceProblem(sentence, options);
+    if (problem) options.corrections.push(`removed a sentence in ${where} ${problem}`);
+    return problem === undefined;
+  });
+  return kept.join(' ').trim();
+}
+
+/**
+ * Removes every sentence of a draft's free text that states an address, host, account, port
+ * or time missing from the alert, cites an ID, URL or quotation that ATT&CK does not support
+ * for the cited techniques, keeps a redaction placeholder, or dismisses the alert. A section
+ * left empty is refilled from the offline composition; every removal is recorded.
+ */
+export function groundSentences(draft: ExplanationDraft, options: SentenceGroundingOptions): ExplanationDraft {
+  const { fallback } = options;
+  const check = (text: string, where: string, replacement: () => string) => keepSupportedSentences(text, where, options) || replacement();
+  const checkItems = (items: MitigationItem[], where: string) =>
+    items
+      .map((item) => ({ ...item, action: keepSupportedSentences(item.action, where, options) }))
+      .filter((item) => item.action !== '');
+
+  const interpretation: ExplanationDraft['interpretation'] = {
+    summary: check(draft.interpretation.summary, 'the interpretation', () => fallback().interpretation.summary),
+  };
+  if (draft.interpretation.details) {
+    const details = keepSupportedSentences(draft.interpretation.details, 'the interpretation details', options);
+    if (details) interpretation.details = details;
+  }
+  const impact = Object.fromEntries(
+    Object.entries(draft.impact).map(([aspect, text]) => [
+      aspect,
+      check(text, `the ${aspect} impact`, () => fallback().impact[aspect as keyof ExplanationDraft['impact']]),
+    ]),
+  ) as ExplanationDraft['impact'];
+  return {
+    interpretation,
+    techniques: draft.techniques.map((technique) => ({
+      ...technique,
+      explanation: check(technique.explanation, `the explanation of ${technique.id}`, () => `${technique.id} is ${technique.name} in MITRE ATT&CK.`),
+    })),
+    impact,
+    mitigations: {
+      immediate: checkItems(draft.mitigations.immediate, 'the immediate actions'),
+      longTerm: checkItems(draft.mitigations.longTerm, 'the long-term actions'),
+      bestPractices: checkItems(draft.mitigations.bestPractices, 'the best practices'),
+    },
+  };
+}
