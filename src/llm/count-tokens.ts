@@ -1,0 +1,56 @@
+import { getEncodingNameForModel, Tiktoken, type TiktokenEncoding, type TiktokenModel } from 'js-tiktoken/lite';
+
+/** Counts tokens of prompt and answer texts with a tokenizer chosen for the model. */
+export interface TokenCounter {
+  /** Tokenizer name, such as "o200k_base". */
+  readonly encoding: string;
+  /** Returns the number of tokens in a text. */
+  count(text: string): number;
+  /** Returns the number of prompt tokens of a chat request, with per-message overhead. */
+  countMessages(messages: { role: string; content: string }[]): number;
+}
+
+const encoders = new Map<string, Promise<Tiktoken>>();
+
+function encodingFor(model: string): TiktokenEncoding {
+  try {
+    return getEncodingNameForModel(model as TiktokenModel);
+  } catch {
+    // Models outside OpenAI's list (Llama, Mistral, Qwen) have their own tokenizers; o200k_base
+    // gives an estimate within a few percent for English text.
+    return 'o200k_base';
+  }
+}
+
+async function loadEncoder(encoding: TiktokenEncoding): Promise<Tiktoken> {
+  // The rank tables ship inside js-tiktoken, so nothing is downloaded. @langchain/core's own
+  // getEncoding fetches them over the network, which is why it is not used here.
+  const ranks =
+    encoding === 'cl100k_base'
+      ? (await import('js-tiktoken/ranks/cl100k_base')).default
+      : (await import('js-tiktoken/ranks/o200k_base')).default;
+  return new Tiktoken(ranks);
+}
+
+/**
+ * Creates a token counter for a model name: exact for OpenAI models that use cl100k_base or
+ * o200k_base, an estimate with o200k_base for every other model.
+ */
+export async function createTokenCounter(model: string): Promise<TokenCounter> {
+  const wanted = encodingFor(model);
+  const encoding = wanted === 'cl100k_base' ? 'cl100k_base' : 'o200k_base';
+  let encoder = encoders.get(encoding);
+  if (!encoder) {
+    encoder = loadEncoder(encoding);
+    encoders.set(encoding, encoder);
+  }
+  const tiktoken = await encoder;
+  const count = (text: string) => tiktoken.encode(text, [], []).length;
+  return {
+    encoding,
+    count,
+    // Each chat message costs about 3 tokens of framing and the reply is primed with 3 more, as
+    // OpenAI documents for its chat models.
+    countMessages: (messages) => messages.reduce((sum, message) => sum + 3 + count(message.content) + count(message.role), 3),
+  };
+}

@@ -1,0 +1,30 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/**
+ * A pause shared by every worker of a job that calls one rate-limited service: when one
+ * request is told to slow down, all of them wait before their next request.
+ */
+export interface SharedBackoff {
+  /** Resolves once no pause is in force; rejects with the signal's reason when it aborts. */
+  wait(signal?: AbortSignal): Promise<void>;
+  /** Extends the pause to end `ms` milliseconds from now, unless it already ends later. */
+  pause(ms: number): void;
+}
+
+/** Creates a shared back-off with no pause in force. Throws RangeError for a non-finite pause. */
+export function createSharedBackoff(): SharedBackoff {
+  let pausedUntil = 0;
+  return {
+    async wait(signal?: AbortSignal): Promise<void> {
+      signal?.throwIfAborted();
+      // A pause may be extended while we sleep, so check again after each sleep.
+      for (let remaining = pausedUntil - Date.now(); remaining > 0; remaining = pausedUntil - Date.now()) {
+        await sleep(remaining, undefined, signal ? { signal } : undefined);
+      }
+    },
+    pause(ms: number): void {
+      if (!Number.isFinite(ms)) throw new RangeError(`pause needs a finite number of milliseconds, got ${ms}`);
+      pausedUntil = Math.max(pausedUntil, Date.now() + Math.max(0, ms));
+    },
+  };
+}
