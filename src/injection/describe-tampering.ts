@@ -13,7 +13,7 @@ export function describeTampering(findings: TamperingFinding[]): string {
   const fields = fieldList(findings);
   const verb = new Set(findings.map((finding) => finding.fieldName)).size > 1 ? 'contain' : 'contains';
   return (
-    `The alert's ${fields} ${verb} text trying to manipulate automated triage, written as instructions to the tools that read alerts. ` +
+    `The alert's ${fields} ${verb} text trying to manipulate automated triage: it is written to give orders to the tools that read alerts. ` +
     'That is a sign of tampering by whoever sent it, so the text was left out of this explanation and its instructions were not followed.'
   );
 }

@@ -20,7 +20,7 @@ export interface InstructionScan {
 const maxScannedChars = 20_000;
 
 function outputImitation(folded: string): { kind: string; label: string; strength: 'strong' | 'weak' } | undefined {
-  const keys = new Set([...folded.matchAll(/"([a-z]+)"\s*:/g)].map((match) => match[1]!).filter((key) => outputKeys.includes(key)));
+  const keys = new Set([...folded.matchAll(/\\?"([a-z]+)\\?"\s*:/g)].map((match) => match[1]!).filter((key) => outputKeys.includes(key)));
   if (keys.size >= 2) return { kind: 'output-imitation', label: 'imitates the explanation format', strength: 'strong' };
   return keys.size === 1 ? { kind: 'output-imitation', label: 'imitates the explanation format', strength: 'weak' } : undefined;
 }

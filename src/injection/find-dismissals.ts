@@ -6,7 +6,7 @@ const dismissalPattern = new RegExp(
   [
     String.raw`\b(?:benign|false[ -]?positives?|harmless|non-?malicious|not malicious|no threat|not a threat|nothing to worry about)\b`,
     String.raw`\b(?:approved|authori[sz]ed|sanctioned|scheduled|internal)\s+(?:pen(?:etration)?[ -]?test(?:ing)?|security test|red[ -]?team|scan|assessment|audit)\b`,
-    String.raw`\b(?:close|dismiss|suppress|resolve|archive|silence|mute)\s+(?:this|the|that|it)\b(?:\s+(?:alert|ticket|case|incident|finding))?`,
+    String.raw`\b(?:close|dismiss|suppress|resolve|archive|silence|mute|ignore)\s+(?:this|the|that|these)\s+(?:alert|alarm|ticket|case|incident|finding)s?\b`,
     String.raw`\b(?:can|may|should) (?:safely )?be (?:ignored|closed|dismissed|suppressed)\b`,
     String.raw`\bno (?:further )?(?:action|investigation|response) (?:is )?(?:needed|required|necessary)\b`,
     String.raw`\b(?:severity|priority)\b[^.]{0,20}\b(?:informational|info|lowest|none)\b`,

@@ -25,6 +25,12 @@ export const instructionPatterns: InstructionPattern[] = [
   },
   {
     kind: 'override',
+    label: 'tells the reader to ignore its instructions',
+    strength: 'strong',
+    pattern: /\b(?:forget|disregard|ignore)\s+(?:everything|anything|all(?: of)?(?: that| this)?|what)\s+(?:above|before|earlier|previously|you (?:were|have been) (?:told|given))\b/,
+  },
+  {
+    kind: 'override',
     label: 'announces new instructions',
     strength: 'strong',
     pattern: /\b(?:new|updated|revised|additional|hidden|secret) (?:instructions?|rules|directives?|system prompt|task)\s*(?:[:\-]|for\b|follow\b|are\b)|\b(?:system|developer|admin|security) override\b|\b(?:god|dan|jailbreak|unrestricted) mode\b|\b(?:begin|end|start) (?:of )?(?:system|hidden|secret) (?:prompt|instructions?|message)\b/,

@@ -22,7 +22,7 @@ export interface ScreenedAlert {
   findings: TamperingFinding[];
 }
 
-const withheldDescription = '(description withheld because it contains text written as instructions to automated tools)';
+const withheldDescription = '(description withheld because its text tries to instruct automated tools)';
 
 function collectStrings(value: unknown, path: string, into: { path: string; value: string }[]): void {
   if (typeof value === 'string') into.push({ path, value });
@@ -55,20 +55,20 @@ class ValueScanner {
 }
 
 function findHostileFields(alert: Alert, scanner: ValueScanner): { findings: TamperingFinding[]; hostile: Set<string> } {
-  const fields: { path: string; value: string }[] = [];
+  const fields: { path: string; value: string; normalised?: boolean }[] = [];
   collectStrings(alert.raw, '', fields);
   for (const name of ['description', 'ruleName', 'category', 'sensor'] as const) {
     const value = alert[name];
-    if (value !== undefined) fields.push({ path: name, value });
+    if (value !== undefined) fields.push({ path: name, value, normalised: true });
   }
   const findings = new Map<string, TamperingFinding>();
   const hostile = new Set<string>();
-  for (const { path, value } of fields) {
+  for (const { path, value, normalised } of fields) {
     const scan = scanner.scan(value);
-    if (!scan.flagged) continue;
+    // A normalised field repeats a raw value that is already reported under its input name.
+    if (!scan.flagged || (normalised && hostile.has(value.trim())) || findings.has(path)) continue;
     hostile.add(value);
     hostile.add(value.trim());
-    if (findings.has(path) || [...findings.values()].some((finding) => finding.field === path)) continue;
     findings.set(path, {
       field: path,
       fieldName: describeField(path),
@@ -111,7 +111,7 @@ function screenEndpoint(endpoint: Alert['source'], hostile: Set<string>, scanner
 
 function withheldNote(finding: TamperingFinding): string {
   const hidden = finding.hiddenBy.length > 0 ? `, hidden with ${finding.hiddenBy.join(' and ')}` : '';
-  return `the ${finding.fieldName} (${finding.field}) was left out because it contains text written as instructions to automated tools${hidden}`;
+  return `the ${finding.fieldName} (${finding.field}) was left out because its text tries to instruct automated tools${hidden}`;
 }
 
 /**

@@ -103,19 +103,22 @@ export function textVariants(value: string): TextVariant[] {
   if (hasLookAlike.test(visible)) add(mapLookAlikes(visible), ['look-alike letters']);
   if (visible.normalize('NFKC') !== visible) add(visible.normalize('NFKC'), ['full-width or styled letters']);
 
+  // Later forms start from the value with every disguise above undone, and name those too.
   const base = mapLookAlikes(visible.replace(invisiblePattern, '').normalize('NFKC'));
-  const percent = decodePercent(base.replace(/\+/g, ' '));
-  if (percent !== base.replace(/\+/g, ' ')) add(percent, ['percent-encoding']);
-  const escaped = decodeEscapes(percent);
-  if (escaped !== percent) add(escaped, ['backslash escapes']);
-  const entities = decodeHtmlEntities(escaped);
-  if (entities !== escaped) add(entities, ['HTML entities']);
-  for (const decoded of decodeBase64Runs(entities)) add(decoded, ['base64']);
-
-  const spaced = splitCamelCase(entities).replace(/[_\-.+/\\|~:=]+/g, ' ');
-  if (spaced !== entities) add(spaced, ['word separators']);
-  if (/[a-z][0-9@$]|[0-9@$][a-z]/i.test(spaced)) {
-    add(spaced.replace(/[013457@$]/g, (char) => leet[char] ?? char), ['digits for letters']);
-  }
+  const chain = variants.slice(1).map((variant) => variant.decodings[0]!).filter((name) => name !== 'Unicode tag characters');
+  const step = (text: string, previous: string, decoding: string): string => {
+    if (text !== previous) {
+      chain.push(decoding);
+      add(text, [...chain]);
+    }
+    return text;
+  };
+  const unplussed = base.replace(/\+/g, ' ');
+  const percent = step(decodePercent(unplussed), unplussed, 'percent-encoding');
+  const escaped = step(decodeEscapes(percent), percent, 'backslash escapes');
+  const entities = step(decodeHtmlEntities(escaped), escaped, 'HTML entities');
+  for (const decoded of decodeBase64Runs(entities)) add(decoded, [...chain, 'base64']);
+  const spaced = step(splitCamelCase(entities).replace(/[_\-.+/\\|~:=]+/g, ' '), entities, 'word separators');
+  if (/[a-z][0-9@$]|[0-9@$][a-z]/i.test(spaced)) step(spaced.replace(/[013457@$]/g, (char) => leet[char] ?? char), spaced, 'digits for letters');
   return variants;
 }
