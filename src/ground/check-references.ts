@@ -43,9 +43,12 @@ export function collectReferenceScope(draft: ExplanationDraft, index: AttackInde
     if (!technique) continue;
     scope.techniqueIds.add(technique.id).add(parentTechniqueId(technique.id));
     scope.urls.add(normalizeUrl(technique.url));
-    scope.quoteSources.push(normalizeForQuoteMatch(technique.description));
+    scope.quoteSources.push(normalizeForQuoteMatch(`${technique.displayName}\n${technique.description}`));
     const parent = index.technique(parentTechniqueId(technique.id));
-    if (parent) scope.urls.add(normalizeUrl(parent.url));
+    if (parent) {
+      scope.urls.add(normalizeUrl(parent.url));
+      scope.quoteSources.push(normalizeForQuoteMatch(parent.displayName));
+    }
     for (const tactic of index.tacticsOf(technique)) {
       scope.tacticIds.add(tactic.id);
       scope.urls.add(normalizeUrl(tactic.url));
@@ -53,7 +56,7 @@ export function collectReferenceScope(draft: ExplanationDraft, index: AttackInde
     for (const { mitigation, text } of index.mitigationsFor(technique.id)) {
       scope.mitigationIds.add(mitigation.id);
       scope.urls.add(normalizeUrl(mitigation.url));
-      scope.quoteSources.push(normalizeForQuoteMatch(`${mitigation.description}\n${text}`));
+      scope.quoteSources.push(normalizeForQuoteMatch(`${mitigation.name}\n${mitigation.description}\n${text}`));
     }
   }
   return scope;
@@ -78,7 +81,7 @@ export function unsupportedReferences(sentence: string, scope: ReferenceScope): 
   for (const span of quotedSpans(sentence)) {
     const quoted = normalizeForQuoteMatch(span);
     if (quoted.length >= minQuoteLength && !scope.quoteSources.some((source) => source.includes(quoted))) {
-      problems.push(`a quotation found neither in ATT&CK nor in the alert`);
+      problems.push('a quotation found neither in ATT&CK nor in the alert');
     }
   }
   return problems;

@@ -1,4 +1,5 @@
 import type { AttackIndex } from '../attack/attack-index.js';
+import { impactNames } from '../explanation/draft-texts.js';
 import type { ExplanationDraft, MitigationItem } from '../explanation/explanation-schema.js';
 import type { AlertFactSet } from '../facts/alert-fact-set.js';
 import { isDismissal, splitIntoSentences } from '../injection/find-dismissals.js';
@@ -18,7 +19,7 @@ function sentenceProblem(sentence: string, { facts, scope }: SentenceGroundingOp
   const missing = facts.unsupported(sentence);
   if (missing.length > 0) return `stating ${missing.join(', ')}, which the alert does not contain`;
   const references = unsupportedReferences(sentence, scope);
-  if (references.length > 0) return `citing ${references.join(', ')}, which ATT&CK does not support for the cited techniques`;
+  if (references.length > 0) return `citing ${references.join(', ')}, which neither the cited ATT&CK entries nor the alert support`;
   const placeholders = sentence.match(placeholderPattern);
   if (placeholders) return `containing the placeholder ${placeholders.join(', ')}, which stands for no value of the alert`;
   if (isDismissal(sentence)) return 'dismissing the alert, which neither the alert nor ATT&CK can show';
@@ -60,7 +61,7 @@ export function groundSentences(draft: ExplanationDraft, options: SentenceGround
   const impact = Object.fromEntries(
     Object.entries(draft.impact).map(([aspect, text]) => [
       aspect,
-      check(text, `the ${aspect} impact`, () => fallback().impact[aspect as keyof ExplanationDraft['impact']]),
+      check(text, `the ${impactNames[aspect as keyof typeof impactNames]}`, () => fallback().impact[aspect as keyof ExplanationDraft['impact']]),
     ]),
   ) as ExplanationDraft['impact'];
   return {
@@ -72,7 +73,7 @@ export function groundSentences(draft: ExplanationDraft, options: SentenceGround
     impact,
     mitigations: {
       immediate: checkItems(draft.mitigations.immediate, 'the immediate actions'),
-      longTerm: checkItems(draft.mitigations.longTerm, 'the long-term actions'),
+      longTerm: checkItems(draft.mitigations.longTerm, 'the long-term solutions'),
       bestPractices: checkItems(draft.mitigations.bestPractices, 'the best practices'),
     },
   };
