@@ -26,6 +26,11 @@ function quotedSpans(text: string): string[] {
   return spans;
 }
 
+/** Removes URLs from a text, so that the host names inside them are not read as alert facts. */
+export function withoutUrls(text: string): string {
+  return text.replace(urlPattern, ' ');
+}
+
 function normalizeUrl(url: string): string {
   return url.replace(/[.,;:!?]+$/, '').replace(/\/+$/, '').toLowerCase();
 }

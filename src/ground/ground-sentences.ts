@@ -4,7 +4,7 @@ import type { ExplanationDraft, MitigationItem } from '../explanation/explanatio
 import type { AlertFactSet } from '../facts/alert-fact-set.js';
 import { isDismissal, splitIntoSentences } from '../injection/find-dismissals.js';
 import { placeholderPattern } from '../privacy/placeholder-pattern.js';
-import { rewriteTechniqueNames, unsupportedReferences, type ReferenceScope } from './check-references.js';
+import { rewriteTechniqueNames, unsupportedReferences, withoutUrls, type ReferenceScope } from './check-references.js';
 
 export interface SentenceGroundingOptions {
   facts: AlertFactSet;
@@ -16,10 +16,11 @@ export interface SentenceGroundingOptions {
 
 /** Returns why a sentence must go, or undefined when every claim in it is supported. */
 function sentenceProblem(sentence: string, { facts, scope }: SentenceGroundingOptions): string | undefined {
-  const missing = facts.unsupported(sentence);
-  if (missing.length > 0) return `stating ${missing.join(', ')}, which the alert does not contain`;
   const references = unsupportedReferences(sentence, scope);
   if (references.length > 0) return `citing ${references.join(', ')}, which neither the cited ATT&CK entries nor the alert support`;
+  // Every URL left is an ATT&CK or alert URL, so its host name is no claim about the alert.
+  const missing = facts.unsupported(withoutUrls(sentence));
+  if (missing.length > 0) return `stating ${missing.join(', ')}, which the alert does not contain`;
   const placeholders = sentence.match(placeholderPattern);
   if (placeholders) return `containing the placeholder ${placeholders.join(', ')}, which stands for no value of the alert`;
   if (isDismissal(sentence)) return 'dismissing the alert, which neither the alert nor ATT&CK can show';

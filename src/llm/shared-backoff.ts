@@ -19,7 +19,11 @@ export function createSharedBackoff(): SharedBackoff {
       signal?.throwIfAborted();
       // A pause may be extended while we sleep, so check again after each sleep.
       for (let remaining = pausedUntil - Date.now(); remaining > 0; remaining = pausedUntil - Date.now()) {
-        await sleep(remaining, undefined, signal ? { signal } : undefined);
+        try {
+          await sleep(remaining, undefined, signal ? { signal } : undefined);
+        } catch (error) {
+          throw signal?.aborted ? signal.reason : error;
+        }
       }
     },
     pause(ms: number): void {
