@@ -5,7 +5,7 @@ import { InputError } from '../errors/input-error.js';
 
 /**
  * Returns the process environment merged over the variables of a `.env` file in the given
- * folder, so a variable set in the environment wins over the file. A missing file is fine;
+ * folder, so a variable set in the environment wins over the file unless it is blank. A missing file is fine;
  * process.env is not changed. Throws InputError when the file exists but cannot be read.
  */
 export function loadEnvironment(folder = process.cwd(), env: Record<string, string | undefined> = process.env): Record<string, string | undefined> {
@@ -18,5 +18,7 @@ export function loadEnvironment(folder = process.cwd(), env: Record<string, stri
     if (code === 'ENOENT' || code === 'ENOTDIR') return env;
     throw new InputError(`cannot read ${path}: ${code ?? (error as Error).message}`, { hint: 'Fix the file permissions or remove the file', cause: error });
   }
-  return { ...dotenv.parse(text), ...env };
+  // A blank variable counts as unset, so it does not hide a value from the file.
+  const set = Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== '');
+  return { ...env, ...dotenv.parse(text), ...Object.fromEntries(set) };
 }
