@@ -50,7 +50,7 @@ function fromEpoch(value: number, original: string): NormalizedTimestamp | undef
   // Seconds until the year 5138, milliseconds after that; sensors send either.
   const milliseconds = value > 1e11 ? value : value * 1000;
   if (!Number.isFinite(milliseconds) || milliseconds <= 0) return undefined;
-  return { utc: formatUtc(Math.round(milliseconds)), original };
+  return { utc: formatUtc(Math.floor(milliseconds)), original };
 }
 
 /**

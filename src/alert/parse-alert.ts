@@ -1,5 +1,5 @@
 import { InputError } from '../errors/input-error.js';
-import { jsonErrorPosition, jsonErrorReason } from '../util/json-error-position.js';
+import { describeJsonError } from '../util/json-error-position.js';
 import type { Alert } from './alert-schema.js';
 import { createAlertInput, type AlertInput } from './alert-input.js';
 import type { AlertAdapter } from './adapters/alert-adapter.js';
@@ -12,7 +12,7 @@ export const maxInputBytes = 8 * 1024 * 1024;
 export interface ParseAlertOptions {
   /** Adapter name from `--input-format`; "auto" or undefined detects the format. */
   format?: string;
-  /** Where the text came from, for error messages. */
+  /** Source of the text (a file path or "stdin"), named in error messages. */
   origin?: string;
 }
 
@@ -44,9 +44,8 @@ function checkText(text: string, origin: string): void {
 }
 
 function invalidJsonError(input: AlertInput): InputError {
-  const position = jsonErrorPosition(input.text, input.jsonError);
-  const where = position ? ` at line ${position.line}, column ${position.column}` : '';
-  return new InputError(`${input.origin}: invalid JSON${where}: ${jsonErrorReason(input.jsonError)}`, {
+  const { where, reason } = describeJsonError(input.text, input.jsonError);
+  return new InputError(`${input.origin}: invalid JSON${where}: ${reason}`, {
     hint: 'Fix the JSON, or pass --input-format key-value if the text is not JSON',
     cause: input.jsonError,
   });

@@ -23,7 +23,9 @@ export function createProgram(createContext: ContextFactory): Command {
   const program = new Command('ids-explain')
     .description('Explain intrusion-detection and SIEM alerts in plain language, grounded in MITRE ATT&CK.')
     .version('0.1.0')
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    // Subcommands copy this setting when they are created, so it must come first.
+    .exitOverride();
 
   program
     .command('explain')
