@@ -5,8 +5,12 @@ export interface ComposeContext {
   alert: Alert;
   /** Source host or address as the alert names it, if any. */
   source?: string;
-  /** Destination host or address as the alert names it, if any. */
+  /** Destination host or address as the alert names it, or its several targets joined, if any. */
   target?: string;
+  /** Number of distinct targets when the alert names several instead of one destination. */
+  targetCount?: number;
+  /** Who reported the alert: the sensor, and the machine it runs on when known. */
+  reporter?: string;
   account?: string;
   /** Host names in the alert text that are not already the source or the target. */
   otherHosts: string[];
@@ -27,7 +31,8 @@ function describeTime(alert: Alert): string | undefined {
 /** Collects what composed sentences may say about the alert's endpoints, accounts and time. */
 export function createComposeContext(alert: Alert): ComposeContext {
   const source = endpointLabel(alert.source);
-  const target = endpointLabel(alert.destination);
+  const targets = alert.targets ?? [];
+  const target = endpointLabel(alert.destination) ?? (targets.length > 0 ? joinWords(targets) : undefined);
   const named = [source, target].filter(Boolean).join(' ').toLowerCase();
   const context: ComposeContext = {
     alert,
@@ -35,6 +40,9 @@ export function createComposeContext(alert: Alert): ComposeContext {
   };
   if (source) context.source = source;
   if (target) context.target = target;
+  if (!endpointLabel(alert.destination) && targets.length > 1) context.targetCount = targets.length;
+  const reporter = alert.sensor && alert.sensorHost ? `${alert.sensor} on ${alert.sensorHost}` : alert.sensor;
+  if (reporter) context.reporter = reporter;
   const account = alert.source.user ?? alert.destination.user ?? alert.users[0];
   if (account) context.account = account;
   const when = describeTime(alert);

@@ -2,6 +2,7 @@ import type { AttackIndex } from '../attack/attack-index.js';
 import type { TechniqueRecord } from '../attack/attack-data.js';
 import type { Explanation } from '../explanation/explanation-schema.js';
 import { capitalize, fillPlaceholders, joinWords, type ComposeContext } from './compose-context.js';
+import { describeAlertScope } from './describe-alert-scope.js';
 import { findGlossaryTerms } from './find-glossary-terms.js';
 import { tacticGuides } from './guides/tactic-guide.js';
 import { techniqueGuides } from './guides/technique-guide.js';
@@ -15,14 +16,15 @@ function guideFor(technique: TechniqueRecord) {
 
 function whatHappened(context: ComposeContext): string {
   const { alert } = context;
-  const reporter = alert.sensor ? `The security tool ${alert.sensor}` : 'A security sensor';
+  const reporter = context.reporter ? `The security tool ${context.reporter}` : 'A security sensor';
+  const target = context.targetCount ? `${context.targetCount} systems (${context.target})` : context.target;
   const between =
-    context.source && context.target
-      ? ` activity from ${context.source} to ${context.target}`
+    context.source && target
+      ? ` activity from ${context.source} to ${target}`
       : context.source
         ? ` activity from ${context.source}`
-        : context.target
-          ? ` activity involving ${context.target}`
+        : target
+          ? ` activity involving ${target}`
           : ' activity';
   const over = alert.protocol ? ` over ${alert.protocol}` : '';
   const when = context.when ? ` ${context.when}` : '';
@@ -46,7 +48,9 @@ function whatItMeans(techniques: TechniqueRecord[], index: AttackIndex, context:
 }
 
 function urgency(context: ComposeContext): string {
-  const severity = context.alert.severity ? ` The sensor rated it "${context.alert.severity}".` : '';
+  const { severity: rating, severityLevel } = context.alert;
+  const level = severityLevel && severityLevel !== rating?.toLowerCase() ? ` (${severityLevel} severity)` : '';
+  const severity = rating ? ` The sensor rated it "${rating}"${level}.` : '';
   return `Treat it as a possible attack until someone confirms that the activity was planned.${severity}`;
 }
 
@@ -76,6 +80,6 @@ export function interpretAlert(
   context: ComposeContext,
   notes: string[],
 ): Explanation['interpretation'] {
-  const summary = [whatHappened(context), ...whatItMeans(techniques, index, context), urgency(context)].join(' ');
+  const summary = [whatHappened(context), ...describeAlertScope(context.alert), ...whatItMeans(techniques, index, context), urgency(context)].join(' ');
   return { summary, details: details(context, notes) };
 }

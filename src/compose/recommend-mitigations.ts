@@ -27,13 +27,24 @@ function techniqueActions(technique: TechniqueRecord, context: ComposeContext): 
     .map((template) => fillPlaceholders(template, context));
 }
 
+/** Points to the complete record when the alert arrived cut short, before anything else is decided. */
+function completeRecordAction(context: ComposeContext): string[] {
+  const { truncated, originalLog, sensorHost } = context.alert;
+  if (!truncated) return [];
+  const log = originalLog ?? "the sensor's own log";
+  const where = sensorHost ? ` on ${sensorHost}` : '';
+  const cut = truncated.openPath ? ` after part of ${truncated.openPath}` : '';
+  return [`Read the full event from ${log}${where}: the record received here was cut off${cut}, so some of its fields are missing.`];
+}
+
 /**
- * Orders immediate actions by urgency: confirm the activity, act on the top technique, then
- * on the account and hosts the alert names, then on further techniques.
+ * Orders immediate actions by urgency: confirm the activity, fetch the complete record when
+ * this one was cut, act on the top technique, then on the account and hosts the alert names,
+ * then on further techniques.
  */
 function immediateActions(techniques: TechniqueRecord[], context: ComposeContext): MitigationItem[] {
   const [top, ...rest] = techniques;
-  const actions = [verifyAction(context), ...(top ? techniqueActions(top, context).slice(0, 2) : [])];
+  const actions = [verifyAction(context), ...completeRecordAction(context), ...(top ? techniqueActions(top, context).slice(0, 2) : [])];
   if (context.account) {
     actions.push(`Review recent logins and changes made by ${context.account}, and reset its password if the activity was not planned.`);
   }

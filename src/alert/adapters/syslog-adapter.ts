@@ -1,0 +1,91 @@
+import { InputError } from '../../errors/input-error.js';
+import type { AlertDraft } from '../alert-schema.js';
+import { createAlertInput, type AlertInput } from '../alert-input.js';
+import { applyTimestamp } from '../apply-timestamp.js';
+import { detectAdapter, type DetectedAdapter } from '../detect-adapter.js';
+import { invalidJsonError } from '../invalid-json-error.js';
+import { parseSyslogHeader, type SyslogLine } from '../parse-syslog-header.js';
+import type { AlertAdapter } from './alert-adapter.js';
+
+interface SyslogReading {
+  line: SyslogLine;
+  lineCount: number;
+  inner: AlertInput;
+  detected: DetectedAdapter | undefined;
+}
+
+function readSyslog(input: AlertInput, innerAdapters: readonly AlertAdapter[], cache: WeakMap<AlertInput, SyslogReading | null>): SyslogReading | undefined {
+  const cached = cache.get(input);
+  if (cached !== undefined) return cached ?? undefined;
+  const lines = input.text.split(/\r?\n/).filter((line) => line.trim() !== '');
+  const line = lines[0] === undefined ? undefined : parseSyslogHeader(lines[0]);
+  let reading: SyslogReading | null = null;
+  if (line) {
+    const inner = createAlertInput(line.message, input.origin, input.referenceTime);
+    reading = { line, lineCount: lines.length, inner, detected: detectAdapter(inner, innerAdapters) };
+  }
+  cache.set(input, reading);
+  return reading ?? undefined;
+}
+
+function headerRecord(line: SyslogLine): Record<string, unknown> {
+  const { message: _message, ...header } = line;
+  return header;
+}
+
+function unmatchedMessage(input: AlertInput, reading: SyslogReading, innerAdapters: readonly AlertAdapter[]): InputError {
+  if (reading.inner.jsonError !== undefined && !reading.inner.partialJson) {
+    return invalidJsonError(reading.inner, 'the syslog message is invalid JSON');
+  }
+  const from = reading.line.hostname ? ` from ${reading.line.hostname}` : '';
+  return new InputError(`${input.origin}: the syslog message${from} matches no supported alert format`, {
+    hint: `Supported formats inside syslog: ${innerAdapters.map((adapter) => adapter.name).join(', ')}`,
+  });
+}
+
+/**
+ * Adds what the syslog header says to a draft read from the message: the sending host as the
+ * sensor host (never as an endpoint), the program as the sensor when the message names none,
+ * the header time when the message has none, and the header itself in `raw.syslog`.
+ */
+function addSyslogHeader(draft: AlertDraft, line: SyslogLine, referenceTime: Date): AlertDraft {
+  const key = 'syslog' in draft.raw ? 'syslog_header' : 'syslog';
+  const wrapped: AlertDraft = { ...draft, raw: { ...draft.raw, [key]: headerRecord(line) } };
+  if (!wrapped.sensorHost && line.hostname) wrapped.sensorHost = line.hostname;
+  if (!wrapped.sensor && line.appName) wrapped.sensor = line.appName;
+  if (!wrapped.timestampOriginal && line.timestamp) applyTimestamp(wrapped, line.timestamp, referenceTime);
+  return wrapped;
+}
+
+/**
+ * Creates the adapter for alerts inside a syslog line. It strips the header, detects the
+ * message's own format among `innerAdapters` and reads it with that adapter.
+ */
+export function createSyslogAdapter(innerAdapters: () => readonly AlertAdapter[]): AlertAdapter {
+  const cache = new WeakMap<AlertInput, SyslogReading | null>();
+  return {
+    name: 'syslog',
+    label: 'any of these inside one RFC 3164 or RFC 5424 syslog line',
+
+    detect(input: AlertInput): number {
+      return readSyslog(input, innerAdapters(), cache)?.detected ? 0.97 : 0;
+    },
+
+    parse(input: AlertInput): AlertDraft {
+      const reading = readSyslog(input, innerAdapters(), cache);
+      if (!reading) {
+        throw new InputError(`${input.origin}: no RFC 3164 or RFC 5424 syslog header at the start of the input`, {
+          hint: 'Pass a line such as "<37>Mar 14 06:21:03 sensor-1 suricata[2211]: {...}", or use --input-format auto',
+        });
+      }
+      if (reading.lineCount > 1) {
+        throw new InputError(`${input.origin}: the input has ${reading.lineCount} syslog lines; "explain" reads one`, {
+          hint: 'Pass one line, or use "ids-explain batch" for many',
+        });
+      }
+      if (!reading.detected) throw unmatchedMessage(input, reading, innerAdapters());
+      const draft = reading.detected.adapter.parse(reading.inner);
+      return addSyslogHeader(draft, reading.line, input.referenceTime);
+    },
+  };
+}
