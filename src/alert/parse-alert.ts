@@ -32,7 +32,7 @@ function checkText(text: string, origin: string): void {
   }
   if (text.trim() === '') {
     throw new InputError(`${origin}: the input is empty`, {
-      hint: 'Pass one alert as a sensor wrote it (see --input-format for the formats) or as key/value text',
+      hint: 'Pass an alert as a sensor wrote it, such as an EVE JSON record or a syslog line, or as key/value text ("Description: ...")',
     });
   }
   const nul = text.indexOf('\u0000');

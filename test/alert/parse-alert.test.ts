@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { alertAdapters } from '../../src/alert/adapters/alert-adapters.js';
 import { parseAlert } from '../../src/alert/parse-alert.js';
 import { InputError } from '../../src/errors/input-error.js';
+import { parseError, parseSample } from '../support/parse-sample.js';
 
 const reference = {
   description: 'Detects remote task creation via at.exe or API interacting with ATSVC namedpipe',
@@ -109,7 +111,7 @@ describe('parseAlert bad input', () => {
     ['white space', '  \n\t ', /the input is empty/],
     ['binary data', 'PK\u0003\u0004\u0000\u0000binary', /looks binary, not text \(NUL byte at offset 4\)/],
     ['invalid JSON', '{\n  "description": "x",\n  "src_ip": 10.1.1.1\n}', /invalid JSON at line 3, column 17/],
-    ['cut-off JSON', '{"description": "x"', /invalid JSON at line 1, column 20: the text ends before the JSON is complete/],
+    ['JSON cut before its description', '{"src_ip": "192.0.2.1", "descr', /no description \(fields: src_ip\)/],
     ['JSON without description', '{"src_ip": "192.0.2.1"}', /no description \(fields: src_ip\)/],
     ['key/value without description', 'Source IP: 192.0.2.4\nDestination IP: 10.2.2.10', /no description \(found keys: Source IP, Destination IP\)/],
     ['free text', 'something odd happened', /matches no supported alert format/],
@@ -141,5 +143,50 @@ describe('parseAlert bad input', () => {
 
   it('names the origin in errors', () => {
     expect(errorOf(() => parseAlert('', { origin: 'alerts/a.json' })).message).toMatch(/^alerts\/a\.json: /);
+  });
+});
+
+describe('parseAlert formats and limits', () => {
+  it('lists every format when nothing matches', () => {
+    const error = parseError('just some words without structure');
+    expect(error.message).toBe('sample: the input matches no supported alert format');
+    for (const adapter of alertAdapters) expect(error.hint).toContain(adapter.name);
+    expect(error.hint).toContain('--input-format');
+  });
+
+  it('reads a forced format the detector would not pick', () => {
+    const eve = JSON.stringify({ event_type: 'alert', src_ip: '10.0.0.1', alert: { signature: 'ET TEST signature' } });
+    expect(parseSample(eve, 'json').format).toBe('json');
+  });
+
+  it('names line and column of malformed JSON', () => {
+    expect(parseError('{"description": "x",\n  "src_ip": 10.0.0.1}').message).toMatch(/^sample: invalid JSON at line 2, column \d+/);
+  });
+
+  it('points JSON Lines input to batch', () => {
+    const line = JSON.stringify({ description: 'Port scan', src_ip: '10.0.0.1' });
+    const error = parseError(`${line}\n${line}\n${line}`);
+    expect(error.message).toBe('sample: the input has 3 lines of JSON records; "explain" reads one');
+  });
+
+  it('reads a cut generic JSON record with a note', () => {
+    const text = '{"description": "Outbound connection to a sinkholed domain", "src_ip": "10.0.0.1", "dest_ip": "198.51.';
+    const alert = parseSample(text);
+    expect(alert.format).toBe('json');
+    expect(alert.destination.address).toBeUndefined();
+    expect(alert.truncated).toEqual({ receivedChars: text.length, openPath: '' });
+  });
+
+  it('preserves Unicode text exactly', () => {
+    const description = 'Подозрительный вход: ユーザー 山田 ✓ — مستخدم';
+    const alert = parseSample(JSON.stringify({ description, user: 'Zoë' }));
+    expect(alert.description).toBe(description);
+    expect(alert.source.user).toBe('Zoë');
+  });
+
+  it('cuts a huge description with a note', () => {
+    const alert = parseSample(JSON.stringify({ description: `Payload ${'A'.repeat(20_000)}` }));
+    expect(alert.description.length).toBeLessThan(17_000);
+    expect(alert.notes).toContain('field "description" has 20008 characters; only the first 16384 are used in the explanation');
   });
 });

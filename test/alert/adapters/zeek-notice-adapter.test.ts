@@ -32,7 +32,7 @@ describe('zeekNoticeAdapter', () => {
 
   it('converts epoch seconds to UTC', () => {
     const alert = parseSample(readFileSync(join(repositoryRoot, 'fixtures/alerts/cases/06-zeek-notice-ssh-guessing.log'), 'utf8'));
-    expect(alert.timestamp).toBe('2026-03-14T03:47:01.483Z');
+    expect(alert.timestamp).toBe('2026-03-14T03:47:01.482Z');
     expect(alert.timestampOriginal).toBe('1773460021.482913');
   });
 
