@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { alertFormatNames } from '../alert/adapters/alert-format-names.js';
 import type { CommandContext } from './commands/explain-command.js';
 
 export type ContextFactory = (logLevel: string | undefined) => Promise<CommandContext>;
@@ -30,12 +31,12 @@ export function createProgram(createContext: ContextFactory): Command {
   program
     .command('explain')
     .description('explain one alert (a file, or standard input when FILE is "-" or absent)')
-    .argument('[file]', 'alert file: key/value text or JSON')
+    .argument('[file]', 'alert file in any supported format (see --input-format)')
     .option('--format <format>', 'output format: md or json', 'md')
     .addOption(attackOption())
     .option('--backend <name>', 'explanation backend: offline (composes from ATT&CK, no LLM)', 'offline')
     .option('--max-techniques <n>', 'maximum number of ATT&CK techniques in the explanation, 1 to 10', '3')
-    .option('--input-format <name>', 'alert format: auto, key-value or json', 'auto')
+    .option('--input-format <name>', `alert format: auto (detect), or one of ${alertFormatNames.join(', ')}`, 'auto')
     .option('--no-cache', 'do not read or write the cached ATT&CK index')
     .addOption(logLevelOption())
     .action(async (file: string | undefined, options) => {
