@@ -19,7 +19,7 @@ export interface WindowsEventReading {
   source: Endpoint;
   destination: Endpoint;
   users: string[];
-  /** What a scheduled task runs, read from the task XML of events 4698 and 4702. */
+  /** What a scheduled task runs, read from the task XML of events 4698 (TaskContent) and 4702 (TaskContentNew). */
   taskLines: string[];
   /** The record's fields, with the ones read above marked used. */
   fields: FieldReader;
@@ -95,7 +95,7 @@ function readEndpoints(fields: FieldReader, computer: string | undefined): { sou
 }
 
 function readTaskLines(fields: FieldReader): string[] {
-  const xml = dataValue(fields, 'TaskContent');
+  const xml = dataValue(fields, 'TaskContent', 'TaskContentNew');
   if (!xml) return [];
   const tag = (name: string) => new RegExp(`<${name}>([^<]*)</${name}>`).exec(xml)?.[1]?.trim();
   const command = [tag('Command'), tag('Arguments')].filter(Boolean).join(' ');

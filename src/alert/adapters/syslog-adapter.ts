@@ -9,7 +9,6 @@ import type { AlertAdapter } from './alert-adapter.js';
 
 interface SyslogReading {
   line: SyslogLine;
-  lineCount: number;
   inner: AlertInput;
   detected: DetectedAdapter | undefined;
 }
@@ -17,12 +16,12 @@ interface SyslogReading {
 function readSyslog(input: AlertInput, innerAdapters: readonly AlertAdapter[], cache: WeakMap<AlertInput, SyslogReading | null>): SyslogReading | undefined {
   const cached = cache.get(input);
   if (cached !== undefined) return cached ?? undefined;
-  const lines = input.text.split(/\r?\n/).filter((line) => line.trim() !== '');
-  const line = lines[0] === undefined ? undefined : parseSyslogHeader(lines[0]);
+  const firstLine = /^\s*(.*)/.exec(input.text)?.[1] ?? '';
+  const line = parseSyslogHeader(firstLine);
   let reading: SyslogReading | null = null;
   if (line) {
     const inner = createAlertInput(line.message, input.origin, input.referenceTime);
-    reading = { line, lineCount: lines.length, inner, detected: detectAdapter(inner, innerAdapters) };
+    reading = { line, inner, detected: detectAdapter(inner, innerAdapters) };
   }
   cache.set(input, reading);
   return reading ?? undefined;
@@ -78,8 +77,9 @@ export function createSyslogAdapter(innerAdapters: () => readonly AlertAdapter[]
           hint: 'Pass a line such as "<37>Mar 14 06:21:03 sensor-1 suricata[2211]: {...}", or use --input-format auto',
         });
       }
-      if (reading.lineCount > 1) {
-        throw new InputError(`${input.origin}: the input has ${reading.lineCount} syslog lines; "explain" reads one`, {
+      const lineCount = input.text.split(/\r?\n/).filter((text) => text.trim() !== '').length;
+      if (lineCount > 1) {
+        throw new InputError(`${input.origin}: the input has ${lineCount} syslog lines; "explain" reads one`, {
           hint: 'Pass one line, or use "ids-explain batch" for many',
         });
       }
