@@ -15,7 +15,7 @@ export const severityLevelSchema = z.enum(['informational', 'low', 'medium', 'hi
 
 export type SeverityLevel = z.infer<typeof severityLevelSchema>;
 
-/** Where a record that arrived incomplete was cut. */
+/** Cut point of a record that arrived incomplete. */
 export const truncationSchema = z.object({
   /** Number of characters of the record that arrived. */
   receivedChars: z.number().int().nonnegative(),

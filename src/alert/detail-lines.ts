@@ -1,8 +1,8 @@
 import type { FieldEntry } from './assign-fields.js';
 
 /**
- * Longest single field value, in characters, copied into an alert's details. Longer values,
- * such as packet payloads, are cut with a note and stay complete in `raw`.
+ * Maximum length, in characters, of one field value copied into an alert's details. Longer
+ * values, such as packet payloads, are cut with a note and stay complete in `raw`.
  */
 export const maxDetailValueChars = 2048;
 

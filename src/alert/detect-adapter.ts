@@ -8,8 +8,8 @@ export interface DetectedAdapter {
 }
 
 /**
- * Asks every adapter how sure it is that the input is in its format and returns the most
- * sure one; on a tie the earlier adapter wins. Returns undefined when none recognises it.
+ * Returns the adapter most confident that the input is in its format, or the earlier one on a
+ * tie. Returns undefined when no adapter recognises the input.
  */
 export function detectAdapter(input: AlertInput, adapters: readonly AlertAdapter[]): DetectedAdapter | undefined {
   let best: DetectedAdapter | undefined;

@@ -5,7 +5,7 @@ import { isJsonObject } from './json-record.js';
 import { makeEndpoint } from './make-endpoint.js';
 import { windowsEventFamily, windowsEventTitles } from './windows-event-titles.js';
 
-/** What a Windows event record says, read from any of the common JSON layouts. */
+/** Fields of a Windows event record, read from any of the common JSON layouts. */
 export interface WindowsEventReading {
   eventId: number;
   provider?: string;
@@ -19,7 +19,7 @@ export interface WindowsEventReading {
   source: Endpoint;
   destination: Endpoint;
   users: string[];
-  /** What a scheduled task runs, read from the task XML of events 4698 (TaskContent) and 4702 (TaskContentNew). */
+  /** Command and account of a scheduled task, from the task XML of events 4698 and 4702. */
   taskLines: string[];
   /** The record's fields, with the ones read above marked used. */
   fields: FieldReader;
@@ -73,8 +73,8 @@ function readUsers(fields: FieldReader): string[] {
 }
 
 /**
- * Reads the endpoints. Sysmon network events name both sides; otherwise the computer that
- * logged the event is the one acted on, and a client address in the event data is the source.
+ * Reads the endpoints. Sysmon network events name both sides. Other events happened on the
+ * computer that logged them, so it is the destination, and a client address is the source.
  */
 function readEndpoints(fields: FieldReader, computer: string | undefined): { source: Endpoint; destination: Endpoint } {
   const remoteAddress = dataValue(fields, 'DestinationIp');

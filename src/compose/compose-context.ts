@@ -9,7 +9,7 @@ export interface ComposeContext {
   target?: string;
   /** Number of distinct targets when the alert names several instead of one destination. */
   targetCount?: number;
-  /** Who reported the alert: the sensor, and the machine it runs on when known. */
+  /** Sensor that reported the alert, with the machine it runs on when known. */
   reporter?: string;
   account?: string;
   /** Host names in the alert text that are not already the source or the target. */

@@ -2,7 +2,7 @@ import type { AttackIndex } from '../../src/attack/attack-index.js';
 import type { Explanation } from '../../src/explanation/explanation-schema.js';
 import { extractFacts } from '../../src/facts/extract-facts.js';
 
-/** The alert-specific text of an explanation: everything but ATT&CK's own words. */
+/** Joins the alert-specific text of an explanation: everything but ATT&CK's own words. */
 export function alertSpecificText(explanation: Explanation): string {
   return [
     explanation.interpretation.summary,
@@ -13,7 +13,7 @@ export function alertSpecificText(explanation: Explanation): string {
   ].join('\n');
 }
 
-/** Every text of an explanation's four sections, without metadata and ATT&CK page URLs. */
+/** Serialises an explanation's four sections, without metadata and ATT&CK page URLs. */
 export function explanationText(explanation: Explanation): string {
   const { metadata: _metadata, ...sections } = explanation;
   return JSON.stringify(sections, (key, value: unknown) => (key === 'url' ? undefined : value));

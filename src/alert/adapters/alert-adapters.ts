@@ -28,9 +28,9 @@ const payloadAdapters: readonly AlertAdapter[] = [
 ];
 
 /**
- * Every input format ids-explain reads, most specific first. Detection asks each adapter for
- * a confidence and the highest wins; on a tie the earlier adapter wins. The generic JSON and
- * key/value adapters answer with low confidence, so any specific format beats them.
+ * Every input format ids-explain reads, most specific first. Detection takes the adapter with
+ * the highest confidence, or the earlier one on a tie. The generic JSON and key/value adapters
+ * return low confidences, so any specific format beats them.
  */
 export const alertAdapters: readonly AlertAdapter[] = [createSyslogAdapter(() => payloadAdapters), ...payloadAdapters];
 

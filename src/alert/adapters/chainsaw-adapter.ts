@@ -11,7 +11,7 @@ import { severityFromName } from '../severity-level.js';
 import type { AlertAdapter } from './alert-adapter.js';
 import { applyWindowsEvent } from './windows-event-adapter.js';
 
-/** The event a hit matched: the document of an individual hit, the first of an aggregate. */
+/** Returns the event a hit matched: the document of an individual hit, the first of an aggregate. */
 function matchedDocument(object: Record<string, unknown>): Record<string, unknown> | undefined {
   if (isJsonObject(object.document)) return object.document;
   return Array.isArray(object.documents) && isJsonObject(object.documents[0]) ? object.documents[0] : undefined;

@@ -40,8 +40,9 @@ function readSeverity(fields: FieldReader, draft: AlertDraft): void {
   const named = fields.text('kibana.alert.severity', 'signal.rule.severity', 'event.severity_name');
   const risk = fields.number('kibana.alert.risk_score', 'signal.rule.risk_score', 'event.risk_score');
   const numeric = named === undefined ? fields.number('event.severity') : undefined;
-  const severity = named ?? (risk !== undefined ? `risk score ${risk}` : numeric !== undefined ? String(numeric) : undefined);
-  if (severity) draft.severity = severity;
+  if (named) draft.severity = named;
+  else if (risk !== undefined) draft.severity = `risk score ${risk}`;
+  else if (numeric !== undefined) draft.severity = String(numeric);
   const level = severityFromName(named) ?? levelFromRisk(risk);
   if (level) draft.severityLevel = level;
 }

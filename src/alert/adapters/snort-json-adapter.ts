@@ -32,8 +32,8 @@ function readRule(fields: FieldReader): string | undefined {
 }
 
 /**
- * The description is the rule message; Snort's default alert_json fields leave `msg` out,
- * so without it the rule ID stands in, with a note saying how to add the message.
+ * Returns the rule message. Snort's default alert_json fields leave `msg` out, so without it
+ * the description names the rule ID, and a note explains how to add the message.
  */
 function describe(fields: FieldReader, ruleId: string | undefined, notes: string[], origin: string): string {
   const message = fields.text('msg');

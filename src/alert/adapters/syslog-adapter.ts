@@ -43,9 +43,9 @@ function unmatchedMessage(input: AlertInput, reading: SyslogReading, innerAdapte
 }
 
 /**
- * Adds what the syslog header says to a draft read from the message: the sending host as the
- * sensor host (never as an endpoint), the program as the sensor when the message names none,
- * the header time when the message has none, and the header itself in `raw.syslog`.
+ * Adds the syslog header to a draft read from the message. The sending host becomes the sensor
+ * host and never an endpoint. The program becomes the sensor, and the header time the alert
+ * time, only when the message names none. The header itself goes to `raw.syslog`.
  */
 function addSyslogHeader(draft: AlertDraft, line: SyslogLine, referenceTime: Date): AlertDraft {
   const key = 'syslog' in draft.raw ? 'syslog_header' : 'syslog';
