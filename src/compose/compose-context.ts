@@ -1,4 +1,5 @@
 import type { Alert } from '../alert/alert-schema.js';
+import { isInternalAddress } from '../facts/is-internal-address.js';
 
 /** Alert values that composed sentences may repeat, with neutral wording where one is missing. */
 export interface ComposeContext {
@@ -7,6 +8,11 @@ export interface ComposeContext {
   source?: string;
   /** Destination host or address as the alert names it, or its several targets joined, if any. */
   target?: string;
+  /**
+   * The side at risk: the destination when it is on an internal network, else an internal
+   * source (a host calling out to a control server), else the destination.
+   */
+  victim?: string;
   /** Number of distinct targets when the alert names several instead of one destination. */
   targetCount?: number;
   /** Sensor that reported the alert, with the machine it runs on when known. */
@@ -28,6 +34,12 @@ function describeTime(alert: Alert): string | undefined {
   return match ? `on ${match[1]} at ${match[2]} UTC` : undefined;
 }
 
+function chooseVictim(alert: Alert, source: string | undefined, target: string | undefined): string | undefined {
+  if (isInternalAddress(alert.destination.address)) return target;
+  if (isInternalAddress(alert.source.address)) return source;
+  return target ?? source;
+}
+
 /** Collects what composed sentences may say about the alert's endpoints, accounts and time. */
 export function createComposeContext(alert: Alert): ComposeContext {
   const source = endpointLabel(alert.source);
@@ -40,6 +52,8 @@ export function createComposeContext(alert: Alert): ComposeContext {
   };
   if (source) context.source = source;
   if (target) context.target = target;
+  const victim = chooseVictim(alert, source, target);
+  if (victim) context.victim = victim;
   if (!endpointLabel(alert.destination) && targets.length > 1) context.targetCount = targets.length;
   const reporter = alert.sensor && alert.sensorHost ? `${alert.sensor} on ${alert.sensorHost}` : alert.sensor;
   if (reporter) context.reporter = reporter;
@@ -53,14 +67,16 @@ export function createComposeContext(alert: Alert): ComposeContext {
 const neutral = {
   source: 'the source system',
   target: 'the targeted system',
+  victim: 'the affected system',
   account: 'the account involved',
 };
 
-/** Replaces `{source}`, `{target}` and `{account}` with alert values or neutral words. */
+/** Replaces `{source}`, `{target}`, `{victim}` and `{account}` with alert values or neutral words. */
 export function fillPlaceholders(template: string, context: ComposeContext): string {
   return template
     .replace(/\{source\}/g, context.source ?? neutral.source)
     .replace(/\{target\}/g, context.target ?? neutral.target)
+    .replace(/\{victim\}/g, context.victim ?? neutral.victim)
     .replace(/\{account\}/g, context.account ?? neutral.account);
 }
 
@@ -69,6 +85,7 @@ export function needsMissingValue(template: string, context: ComposeContext): bo
   return (
     (template.includes('{source}') && !context.source) ||
     (template.includes('{target}') && !context.target) ||
+    (template.includes('{victim}') && !context.victim) ||
     (template.includes('{account}') && !context.account)
   );
 }
