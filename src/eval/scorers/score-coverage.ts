@@ -1,0 +1,40 @@
+import { proseFields } from '../explanation-view.js';
+import { clampScore, listForReason, type ScoreResult, type ScorerContext } from './scorer.js';
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function mentions(text: string, value: string, ignoreCase: boolean): boolean {
+  const pattern = new RegExp(`(?<![\\w.-])${escapeRegExp(value)}(?![\\w-]|\\.\\w)`, ignoreCase ? 'iu' : 'u');
+  return pattern.test(text);
+}
+
+/** An account counts as named by its full form ("CORP\\svc_patch") or its user part alone. */
+function mentionsAccount(text: string, account: string): boolean {
+  const user = account.split('\\').pop() ?? account;
+  return mentions(text, account, true) || mentions(text, user, true);
+}
+
+/**
+ * Scores coverage of the facts a case requires: each listed address (exactly), host name and
+ * account (ignoring case; an account may be named without its domain) and phrase (ignoring
+ * case) must appear in the prose. The score is the share that does.
+ */
+export function scoreCoverage(context: ScorerContext): ScoreResult {
+  const { addresses, hosts, accounts, phrases } = context.testCase.mustMention;
+  const text = proseFields(context.subject.view)
+    .map((field) => field.text)
+    .join('\n');
+  const required = [
+    ...addresses.map((value) => ({ value, found: mentions(text, value, false) })),
+    ...hosts.map((value) => ({ value, found: mentions(text, value, true) })),
+    ...accounts.map((value) => ({ value, found: mentionsAccount(text, value) })),
+    ...phrases.map((value) => ({ value, found: text.toLowerCase().includes(value.toLowerCase()) })),
+  ];
+  if (required.length === 0) return { pass: true, score: 1, reason: 'nothing required' };
+  const missing = required.filter((item) => !item.found).map((item) => item.value);
+  const score = clampScore((required.length - missing.length) / required.length);
+  if (missing.length === 0) return { pass: true, score, reason: `mentions all ${required.length} required facts` };
+  return { pass: false, score, reason: `does not mention ${listForReason(missing)}` };
+}
