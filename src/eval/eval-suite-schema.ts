@@ -30,6 +30,7 @@ export const mentionSchema = z
     hosts: z.array(nonEmpty).default([]),
     accounts: z.array(nonEmpty).default([]),
     phrases: z.array(nonEmpty).default([]).describe('words that must appear, matched ignoring case'),
+    patterns: z.array(nonEmpty).default([]).describe('regular expressions that must match, ignoring case'),
   })
   .strict();
 
@@ -50,7 +51,7 @@ export const evalCaseSchema = z
     tactics: z.array(nonEmpty).min(1).describe('ATT&CK tactic shortnames the case exercises'),
     why: nonEmpty.describe('why these techniques and these must-nots are the right expectations'),
     techniques: techniqueExpectationSchema,
-    mustMention: mentionSchema.default({ addresses: [], hosts: [], accounts: [], phrases: [] }),
+    mustMention: mentionSchema.default({ addresses: [], hosts: [], accounts: [], phrases: [], patterns: [] }),
     mustNot: forbiddenSchema.default({ techniques: [], verdicts: [], patterns: [] }),
     hostile: z.object({ field: nonEmpty.describe('path of the attacker-written field, such as http.http_user_agent') }).strict().optional(),
     maxReadingGrade: z.number().positive().optional(),

@@ -57,11 +57,11 @@ function validate(path: string, value: unknown): EvalSuite {
 function checkCase(path: string, testCase: EvalCase, seen: Set<string>): void {
   if (seen.has(testCase.id)) throw new InputError(`suite ${path}: case id "${testCase.id}" appears more than once`, { hint: 'Give every case its own id' });
   seen.add(testCase.id);
-  for (const pattern of testCase.mustNot.patterns) {
+  for (const pattern of [...testCase.mustNot.patterns, ...testCase.mustMention.patterns]) {
     try {
       new RegExp(pattern, 'iu');
     } catch (error) {
-      throw new InputError(`suite ${path}: case ${testCase.id}: invalid mustNot pattern "${pattern}": ${(error as Error).message}`, {
+      throw new InputError(`suite ${path}: case ${testCase.id}: invalid pattern "${pattern}": ${(error as Error).message}`, {
         hint: 'Write the pattern as a JavaScript regular expression',
       });
     }

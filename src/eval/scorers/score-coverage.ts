@@ -19,10 +19,10 @@ function mentionsAccount(text: string, account: string): boolean {
 /**
  * Scores coverage of the facts a case requires: each listed address (exactly), host name and
  * account (ignoring case; an account may be named without its domain) and phrase (ignoring
- * case) must appear in the prose. The score is the share that does.
+ * case) must appear in the prose, and each listed regular expression must match it. The score is the share that does.
  */
 export function scoreCoverage(context: ScorerContext): ScoreResult {
-  const { addresses, hosts, accounts, phrases } = context.testCase.mustMention;
+  const { addresses, hosts, accounts, phrases, patterns } = context.testCase.mustMention;
   const text = proseFields(context.subject.view)
     .map((field) => field.text)
     .join('\n');
@@ -31,6 +31,7 @@ export function scoreCoverage(context: ScorerContext): ScoreResult {
     ...hosts.map((value) => ({ value, found: mentions(text, value, true) })),
     ...accounts.map((value) => ({ value, found: mentionsAccount(text, value) })),
     ...phrases.map((value) => ({ value, found: text.toLowerCase().includes(value.toLowerCase()) })),
+    ...patterns.map((value) => ({ value: `/${value}/`, found: new RegExp(value, 'iu').test(text) })),
   ];
   if (required.length === 0) return { pass: true, score: 1, reason: 'nothing required' };
   const missing = required.filter((item) => !item.found).map((item) => item.value);
