@@ -1,12 +1,14 @@
 import { proseFields } from '../explanation-view.js';
+import { removeQuotedText } from '../text/remove-quoted-text.js';
 import { clampScore, listForReason, type ScoreResult, type ScorerContext } from './scorer.js';
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function mentions(text: string, value: string, ignoreCase: boolean): boolean {
-  const pattern = new RegExp(`(?<![\\w.-])${escapeRegExp(value)}(?![\\w-]|\\.\\w)`, ignoreCase ? 'iu' : 'u');
+function mentions(text: string, value: string, ignoreCase: boolean, allowSubdomain = false): boolean {
+  const before = allowSubdomain ? '(?<![\\w-])' : '(?<![\\w.-])';
+  const pattern = new RegExp(`${before}${escapeRegExp(value)}(?![\\w-]|\\.\\w)`, ignoreCase ? 'iu' : 'u');
   return pattern.test(text);
 }
 
@@ -17,9 +19,11 @@ function mentionsAccount(text: string, account: string): boolean {
 }
 
 /**
- * Scores coverage of the facts a case requires: each listed address (exactly), host name and
- * account (ignoring case; an account may be named without its domain) and phrase (ignoring
- * case) must appear in the prose, and each listed regular expression must match it. The score is the share that does.
+ * Scores coverage of the facts a case requires: each listed address (exactly), host name
+ * (ignoring case, also inside a longer name such as a subdomain), account (ignoring case; it
+ * may be named without its domain) and phrase (ignoring
+ * case) must appear in the prose. Each listed regular expression must match the prose
+ * outside quoted text, because it asks for the explanation's own statement. The score is the share that does.
  */
 export function scoreCoverage(context: ScorerContext): ScoreResult {
   const { addresses, hosts, accounts, phrases, patterns } = context.testCase.mustMention;
@@ -28,10 +32,10 @@ export function scoreCoverage(context: ScorerContext): ScoreResult {
     .join('\n');
   const required = [
     ...addresses.map((value) => ({ value, found: mentions(text, value, false) })),
-    ...hosts.map((value) => ({ value, found: mentions(text, value, true) })),
+    ...hosts.map((value) => ({ value, found: mentions(text, value, true, true) })),
     ...accounts.map((value) => ({ value, found: mentionsAccount(text, value) })),
     ...phrases.map((value) => ({ value, found: text.toLowerCase().includes(value.toLowerCase()) })),
-    ...patterns.map((value) => ({ value: `/${value}/`, found: new RegExp(value, 'iu').test(text) })),
+    ...patterns.map((value) => ({ value: `/${value}/`, found: new RegExp(value, 'iu').test(removeQuotedText(text)) })),
   ];
   if (required.length === 0) return { pass: true, score: 1, reason: 'nothing required' };
   const missing = required.filter((item) => !item.found).map((item) => item.value);

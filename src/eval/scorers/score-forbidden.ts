@@ -1,18 +1,20 @@
 import { findTechniqueIds, normalizeTechniqueId } from '../../attack/technique-id.js';
 import { classifyVerdict } from '../classify-verdict.js';
 import { proseFields } from '../explanation-view.js';
+import { removeQuotedText } from '../text/remove-quoted-text.js';
 import { clampScore, type ScoreResult, type ScorerContext } from './scorer.js';
 
 /**
  * Scores what a case forbids: technique IDs (in any spelling, cited or written anywhere in
  * the prose), dismissive verdicts (see classifyVerdict) and regular expressions matched
- * ignoring case against the prose. ATT&CK quotes are not searched, since they are ATT&CK's
- * words. The score is the share of forbidden items that do not occur.
+ * ignoring case against the prose. ATT&CK quotes and quoted text in the prose (see
+ * removeQuotedText) are not searched, since they are someone else's words. The score is the
+ * share of forbidden items that do not occur.
  */
 export function scoreForbidden(context: ScorerContext): ScoreResult {
   const { techniques, verdicts, patterns } = context.testCase.mustNot;
   const { view } = context.subject;
-  const fields = proseFields(view);
+  const fields = proseFields(view).map((field) => ({ ...field, text: removeQuotedText(field.text) }));
   const violations: string[] = [];
 
   const written = new Set([

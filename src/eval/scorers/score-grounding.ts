@@ -1,6 +1,7 @@
 import { splitSentences } from '../../attack/clean-attack-text.js';
 import type { AttackIndex } from '../../attack/attack-index.js';
 import { findTechniqueIds, normalizeTechniqueId } from '../../attack/technique-id.js';
+import { removeQuotedText } from '../text/remove-quoted-text.js';
 import { mitigationKinds, proseFields, type MitigationView, type TechniqueView } from '../explanation-view.js';
 import { clampScore, type ScoreResult, type ScorerContext } from './scorer.js';
 
@@ -54,7 +55,7 @@ function checkProseIds(context: ScorerContext, checks: Checklist): void {
   const { index } = context;
   const tacticIds = new Set(index.domains.flatMap((domain) => domain.tactics.map((tactic) => tactic.id)));
   for (const field of proseFields(context.subject.view)) {
-    for (const sentence of splitSentences(field.text)) {
+    for (const sentence of splitSentences(removeQuotedText(field.text))) {
       for (const id of findTechniqueIds(sentence)) {
         const status = index.resolveTechnique(id).status;
         const ok = status === 'active' || ((status === 'revoked' || status === 'deprecated') && statusNote.test(sentence));
@@ -76,8 +77,9 @@ function checkProseIds(context: ScorerContext, checks: Checklist): void {
  * its canonical name, URL and tactics and a quote found verbatim in its ATT&CK description;
  * each mitigation must be active, canonically named and linked, and linked by ATT&CK to a
  * cited technique; every technique, mitigation and tactic ID in the prose must exist and be
- * active, except in a sentence that says the ID was revoked, deprecated or replaced. The
- * score is the share of checks that pass; a pass needs all of them.
+ * active, except in a sentence that says the ID was revoked, deprecated or replaced, or in
+ * quoted text (see removeQuotedText). The score is the share of checks that pass; a pass
+ * needs all of them.
  */
 export function scoreGrounding(context: ScorerContext): ScoreResult {
   const { view } = context.subject;

@@ -28,7 +28,8 @@ function compile(term: JargonTerm): CompiledTerm {
   return {
     term,
     use: new RegExp(bounded, flags),
-    definition: new RegExp(bounded + definitionTail, flags),
+    // One following noun may sit between the term and its definition: "Kerberos tickets, the passes".
+    definition: new RegExp(String.raw`${bounded}(?:\s+\p{L}+)?${definitionTail}`, flags),
     bracketed: new RegExp(String.raw`\p{L}+\s*\(\s*["“']?(?:${alternatives})["”']?\s*\)`, flags),
   };
 }
@@ -38,7 +39,7 @@ const compiled = jargonTerms.map(compile);
 /**
  * Lists the jargon terms that `text` uses, each marked explained when `context` (the text
  * itself plus any glossary the reader sees with it) defines the term: the term directly
- * followed by a bracket, an appositive (", a ..."), "is a/an/the ...", "means", "stands for",
+ * followed (or followed after one noun) by a bracket, an appositive (", a ..."), "is a/an/the ...", "means", "stands for",
  * "refers to" or a colon, or the term in brackets after plain words.
  */
 export function findJargon(text: string, context: string): JargonUse[] {

@@ -1,4 +1,5 @@
 import { splitSentences } from '../../attack/clean-attack-text.js';
+import { removeQuotedText } from './remove-quoted-text.js';
 
 /** Verdicts that wave an alert away; a hostile alert field often asks for one of them. */
 export const verdictKinds = ['benign', 'false-positive', 'authorized-test', 'close-alert', 'severity-downgrade'] as const;
@@ -33,14 +34,13 @@ function negatedBefore(sentence: string, index: number): boolean {
  * Finds sentences that assert a dismissive verdict: benign, a false positive, an authorised
  * test, advice to close the alert, or a lowered severity. Sentences that negate the verdict
  * before it, or that report what a text in the alert asks for, do not count, and neither do
- * words in double quotes.
+ * words in double quotes (see removeQuotedText).
  */
 export function findVerdictClaims(text: string): VerdictClaim[] {
   const claims: VerdictClaim[] = [];
-  for (const sentence of splitSentences(text)) {
+  for (const sentence of splitSentences(removeQuotedText(text))) {
     if (reporting.test(sentence)) continue;
-    // Quoted words are someone else's, such as the sensor's rule name.
-    const ownWords = sentence.replace(/["“][^"”]*["”]/g, ' ');
+    const ownWords = sentence;
     for (const kind of verdictKinds) {
       const match = claimPatterns[kind].exec(ownWords);
       if (match && !negatedBefore(ownWords, match.index)) claims.push({ kind, sentence });
