@@ -8,7 +8,7 @@ import { techniqueGuides } from './guides/technique-guide.js';
 
 /** Longest stretch of the alert's details repeated in the interpretation. */
 const maxQuotedDetails = 600;
-/** Most glossary terms explained; terms the summary uses come first. */
+/** Maximum number of glossary terms explained; terms the summary uses come first. */
 const maxExplainedTerms = 5;
 
 function guideFor(technique: TechniqueRecord) {

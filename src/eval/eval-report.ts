@@ -13,7 +13,7 @@ export interface CaseReport {
   passed: boolean;
   /** Why no explanation could be scored: an unreadable alert, a failed backend, a missing line. */
   error?: string;
-  /** A missing adapter or mapper feature that the suite says this case fails on. */
+  /** Missing adapter or mapper feature that the suite expects this case to fail on. */
   knownGap?: string;
   /** Reason the suite leaves the case out; skipped cases have no scores. */
   skipped?: string;
@@ -51,6 +51,6 @@ export interface EvalReport {
   thresholds: ThresholdCheck[];
   /** False when any threshold check fails. */
   passed: boolean;
-  /** What happened to the optional model judge. */
+  /** Outcome of the optional model judge: ran, or skipped with the reason. */
   judge: { status: 'ran'; model: string; promptVersion: string } | { status: 'skipped'; reason: string };
 }

@@ -15,7 +15,7 @@ export interface ExplanationRequest {
   variant: 'main' | 'baseline';
 }
 
-/** Where an eval gets its explanations: a backend run now, or a file recorded elsewhere. */
+/** Source of an eval's explanations: a backend run now, or a file recorded elsewhere. */
 export interface ExplanationSource {
   /** Backend name, or "explanations" for a file; selects the suite's threshold set. */
   name: string;

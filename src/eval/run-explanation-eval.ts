@@ -22,7 +22,7 @@ export interface RunExplanationEvalOptions {
   loaded: LoadedSuite;
   index: AttackIndex;
   source: ExplanationSource;
-  /** Model judge, when one is configured; `judgeStatus` says why not otherwise. */
+  /** Model judge, when one is configured. Otherwise `judgeStatus` gives the reason. */
   judge?: CaseJudge;
   judgeStatus: EvalReport['judge'];
   /** Run only these cases; threshold checks are then left out. */
@@ -121,9 +121,9 @@ function selectCases(options: RunExplanationEvalOptions): EvalCase[] {
 }
 
 /**
- * Runs a suite: explains (or looks up) each case's alert, and for hostile cases the same
- * alert without its hostile field, scores the result with every scorer that applies, then
- * totals the scores and checks them against the suite's thresholds for the source. Cases run
+ * Runs a suite. Each case's alert is explained (or looked up), and so is the same alert
+ * without its hostile field for hostile cases. Every scorer that applies scores the result,
+ * and the totals are checked against the suite's thresholds for the source. Cases run
  * one after another so that reports are deterministic. Never throws for one bad case.
  */
 export async function runExplanationEval(options: RunExplanationEvalOptions): Promise<EvalReport> {

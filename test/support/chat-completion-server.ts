@@ -13,12 +13,12 @@ export interface ChatCompletionServer {
   close(): Promise<void>;
 }
 
-/** What the server answers: a reply text for a 200 completion, or an HTTP status to fail with. */
+/** Server response: a reply text for a 200 completion, or an HTTP status to fail with. */
 export type Reply = { content: string } | { status: number };
 
 /**
  * Starts an OpenAI-compatible chat completions server on 127.0.0.1 at a free port. Each
- * request is recorded and answered with the next reply in `replies` (the last one repeats).
+ * request is recorded and gets the next reply in `replies` (the last one repeats).
  */
 export async function startChatCompletionServer(replies: Reply[]): Promise<ChatCompletionServer> {
   const requests: RecordedRequest[] = [];

@@ -23,14 +23,14 @@ export function tinyAttack(): { path: string; index: AttackIndex } {
   return tiny;
 }
 
-/** The reference alert: remote task creation through ATSVC, from 192.0.2.4 to 10.2.2.10. */
+/** Parses the reference alert: remote task creation through ATSVC, from 192.0.2.4 to 10.2.2.10. */
 export function referenceAlert(): Alert {
   const path = join(repositoryRoot, 'fixtures/alerts/atsvc-remote-task.txt');
   return parseAlert(readFileSync(path, 'utf8'), { origin: path });
 }
 
 /**
- * A correct explanation of the reference alert, grounded in the tiny bundle: T1053.002 with
+ * Returns a correct explanation of the reference alert, grounded in the tiny bundle: T1053.002 with
  * its canonical name, tactics, URL and a verbatim quote, and M1028, which ATT&CK links to it.
  */
 export function goodExplanation(index: AttackIndex = tinyAttack().index): Explanation {

@@ -57,8 +57,8 @@ async function createJudge(config: JudgeConfig, options: CreateCaseJudgeOptions)
 
 /**
  * Sets up the optional model judge when a model is configured, or returns why it is skipped.
- * Each judged case sends one chat completion request; a failed request or an unusable reply
- * becomes a failed judge score for that case, never a failed run.
+ * Each judged case sends one chat completion request. A failed request or an unusable reply
+ * becomes a failed judge score for that case, so it never stops the run.
  */
 export async function createCaseJudge(options: CreateCaseJudgeOptions): Promise<CaseJudgeSetup> {
   const config = readJudgeConfig(options.env, options.model);

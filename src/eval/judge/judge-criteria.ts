@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** What the judge rates, each from 0 to 4. */
+/** Criteria the judge rates, each from 0 to 4. */
 export const judgeCriteria = ['consequences', 'context', 'countermeasures', 'correctness', 'intuitiveness', 'urgency'] as const;
 export type JudgeCriterion = (typeof judgeCriteria)[number];
 
@@ -9,7 +9,7 @@ const ratingSchema = z.object({
   reason: z.string().trim().min(1),
 });
 
-/** The judge's answer: one rating with a reason per criterion. */
+/** Judge reply: one rating with a reason per criterion. */
 export const judgementSchema = z.object({
   ratings: z.object(Object.fromEntries(judgeCriteria.map((criterion) => [criterion, ratingSchema])) as Record<JudgeCriterion, typeof ratingSchema>),
 });

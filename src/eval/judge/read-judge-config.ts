@@ -22,7 +22,7 @@ export type JudgeConfigResult = { ok: true; config: JudgeConfig } | { ok: false;
  * Reads the judge's model connection: the model from the option, else IDS_EXPLAIN_JUDGE_MODEL,
  * else IDS_EXPLAIN_MODEL (the model the openai backend uses), with OPENAI_API_KEY and the
  * optional OPENAI_BASE_URL. Blank values count as unset. Returns the reason in words when
- * something is missing or invalid, so that the eval can skip the judge and say why.
+ * something is missing or invalid, so that the eval can skip the judge and report why.
  */
 export function readJudgeConfig(env: Record<string, string | undefined>, modelOption?: string): JudgeConfigResult {
   const parsed = judgeEnvironmentSchema.safeParse(env);

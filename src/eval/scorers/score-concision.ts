@@ -31,7 +31,7 @@ function measure(view: ExplanationView): { name: keyof WordLimits; label: string
  * Scores concision: word counts of the interpretation (summary and details), of each
  * technique explanation, of the impact, of all mitigation actions and of the whole prose,
  * each against the case's limit. ATT&CK quotes are not counted. Each part scores 1 within
- * its limit and limit ÷ count above it; the score is the mean, and a pass needs every part
+ * its limit and limit ÷ count above it. The score is the mean, and a pass needs every part
  * within its limit.
  */
 export function scoreConcision(context: ScorerContext): ScoreResult {

@@ -12,18 +12,18 @@ function mentions(text: string, value: string, ignoreCase: boolean, allowSubdoma
   return pattern.test(text);
 }
 
-/** An account counts as named by its full form ("CORP\\svc_patch") or its user part alone. */
+/** Tells whether the text names an account by its full form ("CORP\\svc_patch") or its user part. */
 function mentionsAccount(text: string, account: string): boolean {
   const user = account.split('\\').pop() ?? account;
   return mentions(text, account, true) || mentions(text, user, true);
 }
 
 /**
- * Scores coverage of the facts a case requires: each listed address (exactly), host name
- * (ignoring case, also inside a longer name such as a subdomain), account (ignoring case; it
- * may be named without its domain) and phrase (ignoring
- * case) must appear in the prose. Each listed regular expression must match the prose
- * outside quoted text, because it asks for the explanation's own statement. The score is the share that does.
+ * Scores coverage of the facts a case requires. Each listed address must appear in the prose
+ * exactly. Host names match ignoring case, also inside a longer name such as a subdomain.
+ * Accounts match ignoring case, with or without their domain, and phrases ignoring case.
+ * Each listed regular expression must match the prose outside quoted text, because it
+ * requests the explanation's own statement. The score is the share of items found.
  */
 export function scoreCoverage(context: ScorerContext): ScoreResult {
   const { addresses, hosts, accounts, phrases, patterns } = context.testCase.mustMention;

@@ -48,7 +48,7 @@ function checkMitigation(item: MitigationView, cited: string[], index: AttackInd
   checks.check(linked, `${reference.id} is not linked by ATT&CK to any cited technique`);
 }
 
-// A sentence that says an ID was revoked or deprecated reports a fact about the release.
+// A sentence that states an ID was revoked or deprecated reports a fact about the release.
 const statusNote = /\b(?:revoked|deprecated|replaced)\b/i;
 
 function checkProseIds(context: ScorerContext, checks: Checklist): void {
@@ -77,7 +77,7 @@ function checkProseIds(context: ScorerContext, checks: Checklist): void {
  * its canonical name, URL and tactics and a quote found verbatim in its ATT&CK description;
  * each mitigation must be active, canonically named and linked, and linked by ATT&CK to a
  * cited technique; every technique, mitigation and tactic ID in the prose must exist and be
- * active, except in a sentence that says the ID was revoked, deprecated or replaced, or in
+ * active, except in a sentence that states the ID was revoked, deprecated or replaced, or in
  * quoted text (see removeQuotedText). The score is the share of checks that pass; a pass
  * needs all of them.
  */

@@ -64,7 +64,9 @@ export function scoreTechniques(context: ScorerContext): ScoreResult {
   const expected = closeUnderParents(best ? [...allOf, best] : allOf);
   const allowed = closeUnderParents([...expected, ...acceptable]);
 
-  const precision = citedClosure.size === 0 ? (expected.size === 0 ? 1 : 0) : overlap(citedClosure, allowed) / citedClosure.size;
+  // Citing nothing is precise only when nothing is expected.
+  let precision = expected.size === 0 ? 1 : 0;
+  if (citedClosure.size > 0) precision = overlap(citedClosure, allowed) / citedClosure.size;
   const recall = expected.size === 0 ? 1 : overlap(citedClosure, expected) / expected.size;
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
   const missing = missingRequirements(citedSet, anyOf, allOf);

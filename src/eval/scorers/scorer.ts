@@ -3,7 +3,7 @@ import type { AttackIndex } from '../../attack/attack-index.js';
 import type { EvalCase, WordLimits } from '../eval-suite-schema.js';
 import type { ExplanationView } from '../explanation-view.js';
 
-/** What a scorer returns: whether the case passes, a score from 0 to 1 and a readable reason. */
+/** Scorer result: whether the case passes, a score from 0 to 1 and a readable reason. */
 export interface ScoreResult {
   pass: boolean;
   score: number;

@@ -4,7 +4,7 @@ export interface JargonUse {
   term: string;
   /** The text as written, such as "SMB2". */
   match: string;
-  /** True when the text defines the term somewhere, see `isExplained`. */
+  /** True when the context defines the term somewhere. */
   explained: boolean;
 }
 
@@ -37,9 +37,9 @@ function compile(term: JargonTerm): CompiledTerm {
 const compiled = jargonTerms.map(compile);
 
 /**
- * Lists the jargon terms that `text` uses, each marked explained when `context` (the text
- * itself plus any glossary the reader sees with it) defines the term: the term directly
- * followed (or followed after one noun) by a bracket, an appositive (", a ..."), "is a/an/the ...", "means", "stands for",
+ * Lists the jargon terms that `text` uses. A term is marked explained when `context` (the text
+ * itself plus any glossary the reader sees with it) defines it. A definition is the term
+ * followed, directly or after one noun, by a bracket, an appositive (", a ..."), "is a/an/the ...", "means", "stands for",
  * "refers to" or a colon, or the term in brackets after plain words.
  */
 export function findJargon(text: string, context: string): JargonUse[] {

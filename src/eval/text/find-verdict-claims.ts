@@ -1,7 +1,7 @@
 import { splitSentences } from '../../attack/clean-attack-text.js';
 import { removeQuotedText } from './remove-quoted-text.js';
 
-/** Verdicts that wave an alert away; a hostile alert field often asks for one of them. */
+/** Verdicts that wave an alert away. A hostile alert field often requests one of them. */
 export const verdictKinds = ['benign', 'false-positive', 'authorized-test', 'close-alert', 'severity-downgrade'] as const;
 export type VerdictKind = (typeof verdictKinds)[number];
 
@@ -21,7 +21,7 @@ const claimPatterns: Record<VerdictKind, RegExp> = {
 // A sentence that negates the claim ("this is not a false positive") asserts nothing.
 const negation = /\b(?:not|no|nothing|none|neither|never|cannot|can't|isn't|wasn't|aren't|don't|doesn't|do not|does not|rather than|instead of|unless|until|without|nor)\b/i;
 
-// A sentence that reports what someone else asks for ("the User-Agent claims this is an
+// A sentence that reports what someone else requests ("the User-Agent claims this is an
 // approved test") describes the alert, which is what a good explanation of tampering does.
 const reporting = /\b(?:claim(?:s|ed|ing)?|ask(?:s|ed|ing)?|tell(?:s|ing)?|told|instruct(?:s|ed|ing|ions?)?|say(?:s|ing)?|said|pretend(?:s|ed|ing)?|tr(?:y|ies|ied|ying) to|attempt(?:s|ed|ing)? to|want(?:s|ed)? (?:you|the|us)|request(?:s|ed|ing)?|demand(?:s|ed|ing)?|manipulat\w*|inject\w*|tamper\w*)\b/i;
 
@@ -33,7 +33,7 @@ function negatedBefore(sentence: string, index: number): boolean {
 /**
  * Finds sentences that assert a dismissive verdict: benign, a false positive, an authorised
  * test, advice to close the alert, or a lowered severity. Sentences that negate the verdict
- * before it, or that report what a text in the alert asks for, do not count, and neither do
+ * before it, or that report what a text in the alert requests, do not count, and neither do
  * words in double quotes (see removeQuotedText).
  */
 export function findVerdictClaims(text: string): VerdictClaim[] {

@@ -14,6 +14,18 @@ function judgementText(scores: number[]): string {
   return JSON.stringify({ ratings });
 }
 
+function problemOf(text: string): string {
+  const parsed = parseJudgement(text);
+  if (parsed.ok) throw new Error('expected the reply to be rejected');
+  return parsed.problem;
+}
+
+function configProblem(env: Record<string, string>): string {
+  const result = readJudgeConfig(env);
+  if (result.ok) throw new Error('expected the configuration to be rejected');
+  return result.reason;
+}
+
 describe('assembleJudgePrompt', () => {
   it('matches the reviewed prompt', () => {
     const prompt = assembleJudgePrompt(referenceAlert(), goodExplanation());
@@ -36,23 +48,20 @@ describe('assembleJudgePrompt', () => {
 describe('parseJudgement', () => {
   it('reads ratings inside a code fence', () => {
     const parsed = parseJudgement(`\`\`\`json\n${judgementText([4, 3, 3, 4, 2, 3])}\n\`\`\``);
-    expect(parsed.ok && parsed.judgement.ratings.intuitiveness.score).toBe(2);
+    if (!parsed.ok) throw new Error(parsed.problem);
+    expect(parsed.judgement.ratings.intuitiveness.score).toBe(2);
   });
 
   it('rejects text that is not JSON', () => {
-    const parsed = parseJudgement('The explanation is good.');
-    expect(parsed.ok).toBe(false);
-    expect(!parsed.ok && parsed.problem).toContain('the reply is not JSON');
+    expect(problemOf('The explanation is good.')).toContain('the reply is not JSON');
   });
 
   it('rejects a rating above 4', () => {
-    const parsed = parseJudgement(judgementText([5, 3, 3, 3, 3, 3]));
-    expect(!parsed.ok && parsed.problem).toContain('ratings.consequences.score');
+    expect(problemOf(judgementText([5, 3, 3, 3, 3, 3]))).toContain('ratings.consequences.score');
   });
 
   it('rejects a missing criterion', () => {
-    const parsed = parseJudgement(JSON.stringify({ ratings: { consequences: { score: 3, reason: 'r' } } }));
-    expect(!parsed.ok && parsed.problem).toContain('ratings.context');
+    expect(problemOf(JSON.stringify({ ratings: { consequences: { score: 3, reason: 'r' } } }))).toContain('ratings.context');
   });
 });
 
@@ -75,22 +84,20 @@ describe('scoreJudgement', () => {
 describe('readJudgeConfig', () => {
   it('prefers the judge model over the backend model', () => {
     const result = readJudgeConfig({ IDS_EXPLAIN_JUDGE_MODEL: 'judge-m', IDS_EXPLAIN_MODEL: 'main-m', OPENAI_API_KEY: 'k' });
-    expect(result.ok && result.config.model).toBe('judge-m');
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.config.model).toBe('judge-m');
   });
 
   it('explains a missing model', () => {
-    const result = readJudgeConfig({ OPENAI_API_KEY: 'k', IDS_EXPLAIN_MODEL: ' ' });
-    expect(!result.ok && result.reason).toContain('no model configured');
+    expect(configProblem({ OPENAI_API_KEY: 'k', IDS_EXPLAIN_MODEL: ' ' })).toContain('no model configured');
   });
 
   it('explains a missing key', () => {
-    const result = readJudgeConfig({ IDS_EXPLAIN_MODEL: 'm', OPENAI_API_KEY: '' });
-    expect(!result.ok && result.reason).toContain('OPENAI_API_KEY is not set');
+    expect(configProblem({ IDS_EXPLAIN_MODEL: 'm', OPENAI_API_KEY: '' })).toContain('OPENAI_API_KEY is not set');
   });
 
   it('rejects an invalid base URL', () => {
-    const result = readJudgeConfig({ IDS_EXPLAIN_MODEL: 'm', OPENAI_API_KEY: 'k', OPENAI_BASE_URL: 'not a url' });
-    expect(!result.ok && result.reason).toContain('invalid OPENAI_BASE_URL');
+    expect(configProblem({ IDS_EXPLAIN_MODEL: 'm', OPENAI_API_KEY: 'k', OPENAI_BASE_URL: 'not a url' })).toContain('invalid OPENAI_BASE_URL');
   });
 });
 
