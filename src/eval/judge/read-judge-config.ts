@@ -24,6 +24,8 @@ export type JudgeConfigResult = { ok: true; config: JudgeConfig } | { ok: false;
  * optional OPENAI_BASE_URL. Blank values count as unset. Returns the reason in words when
  * something is missing or invalid, so that the eval can skip the judge and report why.
  */
+// NOTE: reads the variables the openai backend documents, but not its .env file or flags;
+// switch to that backend's configuration reader once it exists.
 export function readJudgeConfig(env: Record<string, string | undefined>, modelOption?: string): JudgeConfigResult {
   const parsed = judgeEnvironmentSchema.safeParse(env);
   if (!parsed.success) {
