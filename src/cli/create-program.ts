@@ -17,6 +17,14 @@ function logLevelOption(): Option {
 }
 
 /**
+ * Returns the command group `name` of `program`, creating it on first use, so that several
+ * subcommands (such as `eval mapping` and `eval explanations`) can register under one parent.
+ */
+export function commandGroup(program: Command, name: string, description: string): Command {
+  return program.commands.find((command) => command.name() === name) ?? program.command(name).description(description);
+}
+
+/**
  * Builds the command-line program. Each command imports its implementation only when it
  * runs, so `--help` and light commands start fast.
  */
@@ -73,6 +81,26 @@ export function createProgram(createContext: ContextFactory): Command {
     .action(async (options) => {
       const { runAttackInfoCommand } = await import('./commands/attack-command.js');
       runAttackInfoCommand(options, await createContext(options.logLevel));
+    });
+
+  commandGroup(program, 'eval', 'measure the quality of technique mappings and explanations')
+    .command('explanations')
+    .description('score explanations of a suite of alerts: structure, techniques, grounding, faithfulness, readability, concision and injection resistance')
+    .requiredOption('--suite <file>', 'suite file (YAML) listing the cases and their expectations')
+    .option('--backend <name>', 'backend that explains the alerts now: offline, or another one that createBackend knows (default: offline)')
+    .option('--explanations <file>', 'score these explanations instead (JSON Lines, one explanation per line with "id" naming the case)')
+    .option('--json <file>', 'write the full report as JSON')
+    .option('--report <file>', 'write the full report as Markdown (standard output then shows only the totals)')
+    .option('--write-explanations <file>', 'also write every scored explanation as JSON Lines, in the --explanations format')
+    .option('--case <id>', 'score only this case; repeat for several (thresholds are not checked)', collect)
+    .option('--judge', 'also rate each explanation with a model (needs IDS_EXPLAIN_JUDGE_MODEL or IDS_EXPLAIN_MODEL, and OPENAI_API_KEY)')
+    .option('--judge-model <name>', 'model for --judge; overrides the environment')
+    .addOption(attackOption())
+    .option('--no-cache', 'do not read or write the cached ATT&CK index')
+    .addOption(logLevelOption())
+    .action(async (options) => {
+      const { runEvalExplanationsCommand } = await import('./commands/eval-explanations-command.js');
+      await runEvalExplanationsCommand(options, await createContext(options.logLevel));
     });
 
   return program;

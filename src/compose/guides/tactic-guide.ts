@@ -2,8 +2,8 @@ import type { Impact } from '../../explanation/explanation-schema.js';
 
 /**
  * Plain-language guidance per ATT&CK tactic, written by us for non-technical readers.
- * `{victim}` (the side at risk) and `{source}` are replaced with values from the alert, or
- * with neutral words when the alert has none.
+ * `{victim}` and `{source}` are replaced with values from the alert, or with neutral words
+ * when the alert has none.
  */
 export interface TacticGuide {
   /** What the attacker wants, completing "Attackers do this to ...". */
@@ -66,9 +66,9 @@ export const tacticGuides: Record<string, TacticGuide> = {
     goal: 'keep their access even after a restart or a password change',
     impact: {
       dataBreach: 'Lasting access gives the attacker time to find and copy data on {victim}.',
-      serviceDisruption: 'Hidden start-up items can be used later to disrupt {victim} at a time the attacker picks.',
+      serviceDisruption: 'The attacker can come back later and stop work on {victim} when it suits them.',
       financial: 'The longer an attacker stays, the more costly the clean-up.',
-      reputational: 'A long, unnoticed intrusion looks worse when it comes to light.',
+      reputational: 'A break-in that went unnoticed for long looks worse once it comes to light.',
     },
     bestPractices: [
       'Review scheduled tasks, services and start-up entries on servers regularly.',
@@ -78,10 +78,10 @@ export const tacticGuides: Record<string, TacticGuide> = {
   'privilege-escalation': {
     goal: 'gain more control over a computer, such as administrator rights',
     impact: {
-      dataBreach: 'With administrator rights on {victim}, an attacker can read any file on it.',
-      serviceDisruption: 'Administrator rights let an attacker turn off security tools or stop services on {victim}.',
-      financial: 'Rebuilding trusted systems after an attacker had full control is expensive.',
-      reputational: 'Losing control of key systems is a serious incident to explain to customers.',
+      dataBreach: 'With full control of {victim}, an attacker can read any file on it.',
+      serviceDisruption: 'Full control lets an attacker turn off protection tools or stop services on {victim}.',
+      financial: 'Rebuilding a computer that an attacker fully controlled is costly.',
+      reputational: 'Losing control of key systems is hard to explain to customers.',
     },
     bestPractices: [
       'Give each account only the rights it needs, and keep administrator accounts few.',
@@ -114,9 +114,9 @@ export const tacticGuides: Record<string, TacticGuide> = {
   'credential-access': {
     goal: 'steal or guess passwords and other login secrets',
     impact: {
-      dataBreach: 'A guessed or stolen password gives the attacker the same access as that user, including their data.',
+      dataBreach: 'With a guessed or stolen password, the attacker can see and do what that user can.',
       serviceDisruption: 'Many failed logins can lock out real users of {victim}.',
-      financial: 'Stolen accounts can be used for fraud and lead to costly password resets and investigations.',
+      financial: 'Stolen accounts can be used for fraud. Resetting passwords and checking what happened also costs money.',
       reputational: 'Taken-over accounts, especially customer accounts, damage trust quickly.',
     },
     bestPractices: [
@@ -162,9 +162,9 @@ export const tacticGuides: Record<string, TacticGuide> = {
     goal: 'keep a remote control channel to a computer they have taken over',
     impact: {
       dataBreach: 'An open control channel lets the attacker send commands to {victim} and pull data out.',
-      serviceDisruption: 'The attacker can use the channel to install more malware or ransomware on {victim}.',
-      financial: 'A controlled computer must be investigated and often rebuilt, which costs time and money.',
-      reputational: 'A taken-over computer can be used to attack others, which reflects on your organisation.',
+      serviceDisruption: 'The attacker can use it to put more harmful software, such as ransomware, on {victim}.',
+      financial: 'A computer under outside control must be checked and often rebuilt. That costs time and money.',
+      reputational: 'Attackers can use a taken-over computer to attack others in your name.',
     },
     bestPractices: [
       'Send web traffic through a proxy that blocks new and unknown domains.',
