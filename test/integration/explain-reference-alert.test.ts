@@ -70,7 +70,7 @@ describe('offline explanation of the reference alert', async () => {
 
   it('explains the jargon it repeats', () => {
     expect(explanation.interpretation.details).toMatch(/named pipe is a channel/);
-    expect(explanation.interpretation.details).toMatch(/RPC is remote procedure call/);
+    expect(explanation.interpretation.details).toMatch(/RPC is a way for one computer to ask another to run a function \(remote procedure call\)/);
   });
 
   it('states the time in UTC', () => {
