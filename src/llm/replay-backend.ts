@@ -36,9 +36,9 @@ function replayTransport(recording: Recording): ChatTransport {
 
 function provenance(recording: Recording): string {
   const file = basename(recording.file);
-  return recording.source === 'hand-written'
-    ? `the model answer was written by hand in the shape a model returns; no model produced it (replay recording ${file})`
-    : `replayed the answer that ${recording.model} gave${recording.recordedAt ? ` on ${recording.recordedAt.slice(0, 10)}` : ''} (replay recording ${file})`;
+  if (recording.source === 'hand-written') return `the model answer was written by hand in the shape a model returns; no model produced it (replay recording ${file})`;
+  if (recording.source === 'scripted') return `the model answer was written by a script from the prompt in the shape a model returns; no model produced it (replay recording ${file})`;
+  return `replayed the answer that ${recording.model} gave${recording.recordedAt ? ` on ${recording.recordedAt.slice(0, 10)}` : ''} (replay recording ${file})`;
 }
 
 /**

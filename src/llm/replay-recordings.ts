@@ -21,8 +21,11 @@ export const recordingSchema = z.object({
   alert: z.string().optional(),
   /** Acceptance case the alert belongs to, if any. */
   case: z.string().optional(),
-  /** "hand-written" for answers we wrote in a model's shape, "recorded" for real model answers. */
-  source: z.enum(['hand-written', 'recorded']),
+  /**
+   * "recorded" for real model answers; "hand-written" and "scripted" for answers that the
+   * developers wrote by hand or with scripts/write-scripted-recordings.mjs, in a model's shape.
+   */
+  source: z.enum(['hand-written', 'scripted', 'recorded']),
   model: z.string().min(1),
   promptVersion: z.string().min(1),
   recordedAt: z.string().optional(),
