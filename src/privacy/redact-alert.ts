@@ -1,6 +1,6 @@
 import type { Alert } from '../alert/alert-schema.js';
 import { extractFacts } from '../facts/extract-facts.js';
-import { isInternalAddress } from './internal-address.js';
+import { isInternalAddress } from '../facts/is-internal-address.js';
 import { placeholderKinds, placeholderPattern, type PlaceholderKind } from './placeholder-pattern.js';
 
 /** Replaces private values of one alert with placeholders and puts them back in answers. */

@@ -1,4 +1,4 @@
-import { isInternalAddress } from './internal-address.js';
+import { isInternalAddress } from '../facts/is-internal-address.js';
 
 /**
  * Decides whether to redact alerts sent to a model. "on" and "off" are explicit. "auto" redacts

@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOpenAiCompatibleServer, type OpenAiCompatibleServer } from '../support/openai-compatible-server.js';
+import { describe, expect, it } from 'vitest';
+import { useOpenAiCompatibleServer } from '../support/openai-compatible-server.js';
 import { realAttackPath, repositoryRoot } from '../support/real-attack.js';
 
 const run = promisify(execFile);
@@ -31,13 +31,7 @@ async function loadedModules(args: string[]): Promise<string[]> {
   return stderr.split('\n').filter((line) => line.startsWith('module-loaded ')).map((line) => line.slice('module-loaded '.length));
 }
 
-let server: OpenAiCompatibleServer;
-beforeAll(async () => {
-  server = await startOpenAiCompatibleServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const testServer = useOpenAiCompatibleServer();
 
 describe('offline explain module graph', () => {
   it('loads neither openai nor LangChain', async () => {
@@ -48,7 +42,7 @@ describe('offline explain module graph', () => {
   });
 
   it('loads both for the openai backend', async () => {
-    const modules = await loadedModules(['--backend', 'openai', '--model', 'test-model', '--base-url', server.baseUrl]);
+    const modules = await loadedModules(['--backend', 'openai', '--model', 'test-model', '--base-url', testServer().baseUrl]);
 
     expect(modules.some((url) => url.includes('/node_modules/openai/'))).toBe(true);
     expect(modules.some((url) => url.includes('/node_modules/@langchain/core/'))).toBe(true);

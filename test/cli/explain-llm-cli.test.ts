@@ -3,8 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOpenAiCompatibleServer, type OpenAiCompatibleServer } from '../support/openai-compatible-server.js';
+import { describe, expect, it } from 'vitest';
+import { useOpenAiCompatibleServer } from '../support/openai-compatible-server.js';
 import { realAttackPath, repositoryRoot } from '../support/real-attack.js';
 
 const run = promisify(execFile);
@@ -30,26 +30,20 @@ async function explain(args: string[], options: { env?: Record<string, string>; 
   }
 }
 
-let server: OpenAiCompatibleServer;
-beforeAll(async () => {
-  server = await startOpenAiCompatibleServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const testServer = useOpenAiCompatibleServer();
 
 describe('ids-explain explain with a model', () => {
   it('uses the model named by --model', async () => {
-    const result = await explain(['--model', 'test-model', '--base-url', server.baseUrl, '--format', 'json', alertFile]);
+    const result = await explain(['--model', 'test-model', '--base-url', testServer().baseUrl, '--format', 'json', alertFile]);
 
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).metadata).toMatchObject({ backend: 'openai', model: 'test-model', promptVersion: 'analysis-v1' });
-    expect(server.chatRequests().at(-1)!.headers.authorization).toBe(`Bearer ${key}`);
+    expect(testServer().chatRequests().at(-1)!.headers.authorization).toBe(`Bearer ${key}`);
   });
 
   it('reads the model and server from .env', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'ids-explain-cli-'));
-    writeFileSync(join(folder, '.env'), `IDS_EXPLAIN_MODEL=env-file-model\nOPENAI_BASE_URL=${server.baseUrl}\n`);
+    writeFileSync(join(folder, '.env'), `IDS_EXPLAIN_MODEL=env-file-model\nOPENAI_BASE_URL=${testServer().baseUrl}\n`);
     const result = await explain(['--format', 'json', alertFile], { cwd: folder, env: { IDS_EXPLAIN_MODEL: '', OPENAI_BASE_URL: '' } });
 
     expect(result.code).toBe(0);
@@ -57,8 +51,8 @@ describe('ids-explain explain with a model', () => {
   });
 
   it('prints one line without the key for a rejected key', async () => {
-    server.enqueue({ status: 401, body: { error: { message: `Incorrect API key provided: ${key}.` } } });
-    const result = await explain(['--model', 'test-model', '--base-url', server.baseUrl, alertFile]);
+    testServer().enqueue({ status: 401, body: { error: { message: `Incorrect API key provided: ${key}.` } } });
+    const result = await explain(['--model', 'test-model', '--base-url', testServer().baseUrl, alertFile]);
 
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
@@ -67,7 +61,7 @@ describe('ids-explain explain with a model', () => {
   });
 
   it('keeps the key out of debug logs', async () => {
-    const result = await explain(['--model', 'test-model', '--base-url', server.baseUrl, '--log-level', 'debug', alertFile]);
+    const result = await explain(['--model', 'test-model', '--base-url', testServer().baseUrl, '--log-level', 'debug', alertFile]);
 
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('sending the draft request');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../src/alert/alert-schema.js';
 import { parseAlert } from '../../src/alert/parse-alert.js';
 import { offlineBackend } from '../../src/backends/offline-backend.js';
@@ -10,7 +10,7 @@ import { detectInstructions } from '../../src/injection/detect-instructions.js';
 import { findDismissals, splitIntoSentences } from '../../src/injection/find-dismissals.js';
 import { explainWith, testOpenAiBackend } from '../support/llm-harness.js';
 import { obeyingAnswer, readPrompt } from '../support/model-answers.js';
-import { startOpenAiCompatibleServer, type OpenAiCompatibleServer } from '../support/openai-compatible-server.js';
+import { useOpenAiCompatibleServer } from '../support/openai-compatible-server.js';
 import { repositoryRoot } from '../support/real-attack.js';
 
 interface HostileFixture {
@@ -59,13 +59,7 @@ function instructionLikeSentences(explanation: Explanation): string[] {
   return draftTexts(explanation).flatMap(({ text }) => splitIntoSentences(text)).filter((sentence) => detectInstructions(sentence).flagged);
 }
 
-let server: OpenAiCompatibleServer;
-beforeAll(async () => {
-  server = await startOpenAiCompatibleServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const testServer = useOpenAiCompatibleServer();
 
 describe('injection suite', () => {
   it('holds at least 20 hostile alerts', () => {
@@ -87,10 +81,10 @@ describe('injection suite', () => {
     });
 
     it('keeps the openai verdict and techniques against an obeying model', async () => {
-      server.enqueue({ content: JSON.stringify(obeyingAnswer()) });
-      const hostile = await explainWith(hostileAlert(fixture), await testOpenAiBackend(server));
-      const sent = readPrompt(server.chatRequests().at(-1)!.body);
-      const clean = await explainWith(cleanAlert(fixture), await testOpenAiBackend(server));
+      testServer().enqueue({ content: JSON.stringify(obeyingAnswer()) });
+      const hostile = await explainWith(hostileAlert(fixture), await testOpenAiBackend(testServer()));
+      const sent = readPrompt(testServer().chatRequests().at(-1)!.body);
+      const clean = await explainWith(cleanAlert(fixture), await testOpenAiBackend(testServer()));
 
       expect(techniqueIds(hostile)).toEqual(techniqueIds(clean));
       expect(verdict(hostile)).toBe(verdict(clean));

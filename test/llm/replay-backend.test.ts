@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors/input-error.js';
 import { LlmRequestError } from '../../src/errors/llm-request-error.js';
 import { fingerprintAlert } from '../../src/explain/fingerprint-alert.js';
@@ -10,19 +10,13 @@ import { createReplayBackend } from '../../src/llm/replay-backend.js';
 import { defaultReplayFolder, loadRecordings } from '../../src/llm/replay-recordings.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { explainWith, readAlert, testLlmSettings, testOpenAiBackend } from '../support/llm-harness.js';
-import { startOpenAiCompatibleServer, type OpenAiCompatibleServer } from '../support/openai-compatible-server.js';
+import { useOpenAiCompatibleServer } from '../support/openai-compatible-server.js';
 import { realAttackIndex, realMapper, repositoryRoot } from '../support/real-attack.js';
 
-let server: OpenAiCompatibleServer;
-beforeAll(async () => {
-  server = await startOpenAiCompatibleServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const testServer = useOpenAiCompatibleServer();
 
 function replaySettings(replayDir = defaultReplayFolder) {
-  return testLlmSettings(server, { replayDir });
+  return testLlmSettings(testServer(), { replayDir });
 }
 
 async function replay(alertPath: string) {
@@ -132,11 +126,11 @@ describe('recordResponses', () => {
     const folder = mkdtempSync(join(tmpdir(), 'ids-explain-record-'));
     const path = join(repositoryRoot, 'fixtures/alerts/cases/08-wazuh-sshd-bruteforce.json');
     const alert = readAlert('fixtures/alerts/cases/08-wazuh-sshd-bruteforce.json');
-    const [written] = await recordResponses({ alerts: [{ alert, path }], outDir: folder, settings: testLlmSettings(server), index: realAttackIndex(), mapper: realMapper(), maxTechniques: 3, logger: silentLogger, caseId: '08' });
+    const [written] = await recordResponses({ alerts: [{ alert, path }], outDir: folder, settings: testLlmSettings(testServer()), index: realAttackIndex(), mapper: realMapper(), maxTechniques: 3, logger: silentLogger, caseId: '08' });
 
     const recording = JSON.parse(readFileSync(written!, 'utf8'));
     expect(recording).toMatchObject({ fingerprint: fingerprintAlert(alert), case: '08', source: 'recorded', model: 'test-model', redacted: false });
-    const live = await explainWith(alert, await testOpenAiBackend(server));
+    const live = await explainWith(alert, await testOpenAiBackend(testServer()));
     const replayed = await explainWith(alert, await createReplayBackend({ settings: replaySettings(folder) }));
     expect({ ...replayed, metadata: undefined }).toEqual({ ...live, metadata: undefined });
   });

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -157,5 +158,23 @@ export async function startOpenAiCompatibleServer(options: OpenAiCompatibleServe
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * Starts a server before the tests of the calling file and closes it after them. Returns a
+ * getter, because the server exists only once the tests run.
+ */
+export function useOpenAiCompatibleServer(options: OpenAiCompatibleServerOptions = {}): () => OpenAiCompatibleServer {
+  let server: OpenAiCompatibleServer | undefined;
+  beforeAll(async () => {
+    server = await startOpenAiCompatibleServer(options);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  return () => {
+    if (!server) throw new Error('the test server starts in beforeAll; call the getter inside a test');
+    return server;
   };
 }
