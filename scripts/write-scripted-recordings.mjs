@@ -1,9 +1,9 @@
-// Writes stand-in replay recordings for every case of the explanation suite that has no
-// recording yet. No model is reachable where this project is built, so a script writes each
-// answer the way a careful model would from the assembled prompt: it cites the excerpts marked
-// likely, copies their first sentence as the quote, names only the alert's own endpoints and
-// uses the linked mitigations. Every fourth answer carries one deliberate flaw for grounding to
-// correct. Each file says `source: "scripted"`; replace it with `ids-explain record` once a
+// Writes stand-in replay recordings for every case of the explanation suite that has none yet.
+// No model is reachable where this project is built. So this script writes each response the
+// way a careful model would from the assembled prompt. It cites the excerpts marked likely,
+// copies their first sentence as the quote, names only the alert's own endpoints and uses the
+// linked mitigations. Every fourth response carries one deliberate flaw for grounding to
+// correct. Each file says `source: "scripted"`. Replace it with `ids-explain record` once a
 // model is configured.
 // Usage: npm run build && IDS_EXPLAIN_ATTACK=../shared/attack node scripts/write-scripted-recordings.mjs
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -43,7 +43,8 @@ function writeAnswer(alert, findings, excerpts) {
   const chosen = cited.length > 0 ? cited : excerpts.slice(0, 1);
   const source = endpoint(alert.source);
   const target = endpoint(alert.destination);
-  const involved = source && target ? ` It involves ${source} and ${target}.` : source ? ` It involves ${source}.` : target ? ` It involves ${target}.` : '';
+  const parties = [source, target].filter(Boolean);
+  const involved = parties.length > 0 ? ` It involves ${parties.join(' and ')}.` : '';
   const tampering = findings.length > 0 ? ` The alert's ${findings[0].fieldName} contains text trying to manipulate automated triage, which is a sign of tampering.` : '';
   const mitigations = [...new Map(chosen.flatMap((excerpt) => excerpt.mitigations).map((item) => [item.id, item])).values()].slice(0, 3);
   return {

@@ -17,7 +17,7 @@ export interface DraftRequest {
   signal?: AbortSignal;
   /** Fields withheld from the alert because they contain instruction-like text. */
   findings?: TamperingFinding[];
-  /** Fingerprint of the alert as received (see fingerprintAlert); replay looks answers up by it. */
+  /** Fingerprint of the alert as received (see fingerprintAlert); replay finds recordings by it. */
   fingerprint?: string;
 }
 
@@ -30,7 +30,7 @@ export type DraftMetadata = Pick<
 export interface DraftResult {
   draft: ExplanationDraft;
   metadata?: DraftMetadata;
-  /** Remarks for `metadata.notes`, such as a replayed answer that no model wrote. */
+  /** Remarks for `metadata.notes`, such as a replayed response that no model wrote. */
   notes?: string[];
 }
 

@@ -15,7 +15,7 @@ export interface LlmSettings {
   apiVersion?: string;
   temperature: number;
   timeoutMs: number;
-  /** Retries after the first attempt, for rate limits, 5xx answers and timeouts. */
+  /** Retries after the first attempt, for rate limits, 5xx responses and timeouts. */
   retries: number;
   stream: boolean;
   responseFormat: 'auto' | 'json_schema' | 'json_object' | 'text';
@@ -57,6 +57,11 @@ function blank(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value.trim();
 }
 
+function redactFlag(value: boolean | undefined): 'on' | 'off' | undefined {
+  if (value === undefined) return undefined;
+  return value ? 'on' : 'off';
+}
+
 /** Validates a flag value with the setting's schema; throws InputError naming flag and variable. */
 function parseFlag<T extends z.ZodType>(schema: T, value: unknown, flag: string, variable: string): z.infer<T> | undefined {
   if (value === undefined || (typeof value === 'string' && blank(value) === undefined)) return undefined;
@@ -85,7 +90,7 @@ export function resolveLlmSettings(environment: Environment, flags: LlmFlags = {
     stream: flags.stream ?? environment.IDS_EXPLAIN_STREAM ?? llmDefaults.stream,
     responseFormat: parseFlag(s.responseFormat, flags.responseFormat, '--response-format', 'IDS_EXPLAIN_RESPONSE_FORMAT') ?? environment.IDS_EXPLAIN_RESPONSE_FORMAT ?? llmDefaults.responseFormat,
     promptTokens: parseFlag(s.promptTokens, flags.promptTokens, '--prompt-tokens', 'IDS_EXPLAIN_PROMPT_TOKENS') ?? environment.IDS_EXPLAIN_PROMPT_TOKENS ?? llmDefaults.promptTokens,
-    redact: flags.redact === undefined ? (environment.IDS_EXPLAIN_REDACT ?? llmDefaults.redact) : flags.redact ? 'on' : 'off',
+    redact: redactFlag(flags.redact) ?? environment.IDS_EXPLAIN_REDACT ?? llmDefaults.redact,
     promptVersion: parseFlag(s.promptVersion, flags.promptVersion, '--prompt-version', 'IDS_EXPLAIN_PROMPT_VERSION') ?? environment.IDS_EXPLAIN_PROMPT_VERSION ?? llmDefaults.promptVersion,
   };
   const model = blank(flags.model) ?? environment.IDS_EXPLAIN_MODEL;

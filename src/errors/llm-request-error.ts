@@ -6,7 +6,7 @@ import { exitCodes, IdsExplainError } from './ids-explain-error.js';
  * (a wrong key, model or URL).
  */
 export class LlmRequestError extends IdsExplainError {
-  /** HTTP status of the last response, when the server answered. */
+  /** HTTP status of the last response, when the server sent one. */
   readonly status: number | undefined;
   /** Fingerprint of the alert whose request failed. */
   readonly alertId: string;

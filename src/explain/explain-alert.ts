@@ -39,14 +39,14 @@ interface CheckedDraft {
 
 /**
  * Replaces a backend draft that followed text planted in the alert with the offline
- * composition. The check reads only the draft, so it holds whatever the model was told.
+ * composition. The check reads only the draft, so it holds whatever the prompt said.
  */
 function rejectObeyedDraft(result: DraftResult, findings: TamperingFinding[], mapping: TechniqueMapping, compose: () => ExplanationDraft): CheckedDraft {
   const candidateIds = new Set(mapping.candidates.map((candidate) => candidate.id));
   const reasons = findObeyedInstructions(result.draft, findings, candidateIds);
   if (reasons.length === 0) return { result };
   const fields = [...new Set(findings.map((finding) => finding.fieldName))].join(', ');
-  const fallbackReason = `the model's answer followed instructions planted in the alert's ${fields} (${reasons.join('; ')}), so the offline composer wrote this explanation`;
+  const fallbackReason = `the model's response followed instructions planted in the alert's ${fields} (${reasons.join('; ')}), so the offline composer wrote this explanation`;
   return { result: { ...result, draft: compose() }, fallbackReason };
 }
 
@@ -62,7 +62,7 @@ function tamperingMetadata(findings: TamperingFinding[]): ExplanationMetadata['t
 
 /**
  * Explains one alert: withholds fields whose text tries to instruct automated tools, maps the
- * alert to ATT&CK techniques, asks the backend for a draft, replaces a draft that followed
+ * alert to ATT&CK techniques, requests a draft from the backend, replaces a draft that followed
  * planted text, grounds the draft against ATT&CK and the alert, and returns the validated
  * explanation. Throws what the backend throws, such as LlmRequestError.
  */

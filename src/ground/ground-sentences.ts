@@ -39,10 +39,11 @@ function keepSupportedSentences(text: string, where: string, options: SentenceGr
 }
 
 /**
- * Removes every sentence of a draft's free text that states an address, host, account, port
- * or time missing from the alert, cites an ID, URL or quotation that ATT&CK does not support
- * for the cited techniques, keeps a redaction placeholder, or dismisses the alert. A section
- * left empty is refilled from the offline composition; every removal is recorded.
+ * Removes the sentences of a draft's free text that make an unsupported claim. Such a sentence
+ * states an address, host, account, port or time missing from the alert, or cites an ID, URL
+ * or quotation that neither the cited ATT&CK entries nor the alert support. It may also keep a
+ * redaction placeholder or dismiss the alert. A section left empty is refilled from the
+ * offline composition, and every removal is recorded.
  */
 export function groundSentences(draft: ExplanationDraft, options: SentenceGroundingOptions): ExplanationDraft {
   const { fallback } = options;

@@ -6,8 +6,8 @@ function fieldList(findings: TamperingFinding[]): string {
 }
 
 /**
- * Writes the sentence that tells the reader an alert field tries to manipulate automated
- * triage. It names the fields, never repeats their text, and says the text was not followed.
+ * Writes the warning that an alert field tries to manipulate automated triage. The warning
+ * names the fields, never repeats their text, and states that the text was not followed.
  */
 export function describeTampering(findings: TamperingFinding[]): string {
   const fields = fieldList(findings);

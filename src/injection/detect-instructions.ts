@@ -2,21 +2,21 @@ import { findTechniqueIds } from '../attack/technique-id.js';
 import { instructionPatterns, outputKeys } from './instruction-patterns.js';
 import { foldText, textVariants } from './text-variants.js';
 
-/** What the detector found in one text. */
+/** Result of scanning one text for instruction-like content. */
 export interface InstructionScan {
-  /** True when the text reads as an attempt to instruct whoever or whatever reads the alert. */
+  /** True when the text reads as an attempt to instruct a reader of the alert, human or automated. */
   flagged: boolean;
   /** Kinds of instruction-like text found, such as "override" or "verdict-instruction". */
   kinds: string[];
   /** Plain descriptions of what was found, one per kind. */
   labels: string[];
-  /** How the text was hidden, when it was found only after decoding (base64, look-alike letters). */
+  /** Disguises undone before the text was found, such as base64 or look-alike letters. */
   hiddenBy: string[];
   /** Technique IDs that the instruction-like text names. */
   techniqueIds: string[];
 }
 
-/** Longest stretch of one value that the detector reads; instructions hide near the start. */
+/** Maximum number of characters of one value that the detector reads. */
 const maxScannedChars = 20_000;
 
 function outputImitation(folded: string): { kind: string; label: string; strength: 'strong' | 'weak' } | undefined {
@@ -26,10 +26,10 @@ function outputImitation(folded: string): { kind: string; label: string; strengt
 }
 
 /**
- * Scans one alert field value for text that tries to instruct an automated reader: orders to
- * ignore instructions, a new role, chat-template markup, fake system messages, requests to call
- * the alert harmless or to cite a technique, and imitations of the explanation format. The
- * value is also read after undoing common disguises (see textVariants).
+ * Scans one alert field value for text that tries to instruct an automated reader. It looks
+ * for orders to ignore instructions, a new role, chat-template markup, fake system messages,
+ * requests to call the alert harmless or to cite a technique, and imitations of the
+ * explanation format. The value is also read after undoing common disguises (see textVariants).
  */
 export function detectInstructions(value: string): InstructionScan {
   const found = new Map<string, { label: string; strength: 'strong' | 'weak'; hiddenBy: string[] }>();

@@ -1,6 +1,6 @@
 /**
- * Sentence-level check for output that dismisses an alert: calls it benign or a false
- * positive, an approved test, tells the reader to close or ignore it, or lowers its severity.
+ * Phrases that dismiss an alert: calling it benign, a false positive or an approved test,
+ * advising to close or ignore it, or lowering its severity.
  */
 const dismissalPattern = new RegExp(
   [

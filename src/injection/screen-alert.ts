@@ -8,11 +8,11 @@ export interface TamperingFinding {
   field: string;
   /** Plain name of the field, such as "User-Agent". */
   fieldName: string;
-  /** What the detector found, in plain words. */
+  /** Findings of the detector, in plain words. */
   signals: string[];
-  /** How the text was disguised, when it was found only after decoding. */
+  /** Disguises undone before the text was found, such as base64. */
   hiddenBy: string[];
-  /** Technique IDs that the text asks for; an answer citing them followed the text. */
+  /** Technique IDs that the text requests. A draft that cites them followed the text. */
   techniqueIds: string[];
 }
 
@@ -115,10 +115,11 @@ function withheldNote(finding: TamperingFinding): string {
 }
 
 /**
- * Finds alert fields whose text tries to instruct an automated reader and returns the alert
- * without those values: raw fields, detail lines, endpoints and the host and account lists
- * that only they mentioned are dropped, and a note names each withheld field. Mapping,
- * drafting and grounding then read the screened alert, so planted text cannot steer them.
+ * Finds alert fields whose text tries to instruct an automated reader, and returns the alert
+ * without those values. Raw fields, detail lines and endpoints with such text are dropped, and
+ * so are hosts and accounts that only those values mentioned. A note names each withheld
+ * field. Mapping, drafting and grounding then read the screened alert, so planted text cannot
+ * steer them.
  */
 export function screenAlert(alert: Alert): ScreenedAlert {
   const scanner = new ValueScanner();

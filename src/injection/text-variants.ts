@@ -83,10 +83,11 @@ export function foldText(text: string): string {
 }
 
 /**
- * Lists the forms in which a field value may carry readable text: the value itself, and the
- * value with invisible characters removed, Unicode tag characters, percent, HTML and
- * backslash escapes, base64 runs decoded, word separators and camel case turned into spaces
- * and digit-for-letter spellings undone. Each form names the decodings that produced it.
+ * Lists the forms in which a field value may carry readable text. Besides the value itself,
+ * these are the value without invisible characters, with look-alike and styled letters mapped
+ * to plain ones, and with Unicode tags, percent, HTML and backslash escapes and base64 runs
+ * decoded. Word separators and camel case become spaces, and digits written for letters are
+ * undone. Each form names the decodings that produced it.
  */
 export function textVariants(value: string): TextVariant[] {
   const variants: TextVariant[] = [{ text: value, decodings: [] }];

@@ -36,9 +36,10 @@ function toStrict(schema: JsonSchema): JsonSchema {
 let cached: JsonSchema | undefined;
 
 /**
- * Returns the JSON schema of a draft answer in the strict form that OpenAI structured outputs
- * accept: every property required, optional ones nullable, no additional properties, and
- * without the keywords strict mode rejects. Generated from the zod draft schema.
+ * Returns the JSON schema of a draft explanation in the strict form that OpenAI structured
+ * outputs accept. Every property is required, optional ones are nullable, no additional
+ * properties are allowed, and keywords that strict mode rejects are left out. The schema is
+ * generated from the zod draft schema.
  */
 export function answerJsonSchema(): JsonSchema {
   cached ??= toStrict(z.toJSONSchema(explanationDraftSchema, { io: 'input' }) as JsonSchema);

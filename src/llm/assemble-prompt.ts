@@ -34,7 +34,7 @@ export interface AssembledPrompt {
   boundary: string;
   /** Techniques whose excerpts the prompt contains, in order. */
   excerptIds: string[];
-  /** What was shortened or dropped to fit the budget, in order. */
+  /** Parts shortened or dropped to fit the budget, in order. */
   trimmed: string[];
   /** True when the prompt still exceeds the budget with every trimmable part trimmed. */
   overBudget: boolean;
@@ -103,7 +103,7 @@ function* trimSteps(excerpts: AttackExcerpt[], layout: Layout): Generator<string
  * Assembles the chat prompt for one alert from the versioned template: the alert's fields in
  * a delimited data block, notes about withheld fields, and ATT&CK excerpts for the mapper's
  * top candidates. While the prompt exceeds the token budget, excerpts are shortened, then the
- * alert's details cut, then the least likely excerpts dropped; the alert's key fields always
+ * alert's details cut, then the least likely excerpts dropped. The alert's key fields always
  * stay whole. Returns the messages with the tokens they use and what was trimmed.
  */
 export async function assemblePrompt(options: AssemblePromptOptions): Promise<AssembledPrompt> {

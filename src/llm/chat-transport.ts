@@ -6,12 +6,12 @@ export interface ChatMessage {
   content: string;
 }
 
-/** How the request asks for JSON: a JSON schema, plain JSON mode, or only the prompt's words. */
+/** Way the request demands JSON: a JSON schema, plain JSON mode, or only the prompt's words. */
 export type ResponseFormatMode = 'json_schema' | 'json_object' | 'text';
 
 export interface ChatRequest {
   messages: ChatMessage[];
-  /** Strict JSON schema of the answer, sent when the mode is json_schema. */
+  /** Strict JSON schema of the response, sent when the mode is json_schema. */
   jsonSchema: Record<string, unknown>;
   /** Fingerprint of the alert, for log lines. */
   alertId: string;
@@ -30,7 +30,7 @@ export interface ChatResponse {
   finishReason?: string;
 }
 
-/** Sends chat requests to a model, or to recorded answers in place of one. */
+/** Sends chat requests to a model, or serves recorded responses in place of one. */
 export interface ChatTransport {
   /** Model name as configured, for metadata when the server reports none. */
   readonly model: string;

@@ -1,11 +1,11 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 
-/** What to do about a failed model request. */
+/** Decision about a failed model request. */
 export interface FailureDecision {
   retry: boolean;
   /** Wait the server asked for, in milliseconds, from Retry-After or retry-after-ms. */
   retryAfterMs?: number;
-  /** True for 429 answers, which slow every worker that shares the back-off. */
+  /** True for 429 responses, which slow every worker that shares the back-off. */
   rateLimited: boolean;
   /** Short description for logs and errors, such as "429 Too Many Requests" or "timed out". */
   reason: string;
@@ -39,9 +39,9 @@ function networkCode(error: unknown): string | undefined {
 }
 
 /**
- * Decides whether a failed request can pass on a later attempt: rate limits (429, with the
- * server's wait), 408, 409 and 5xx answers, timeouts and dropped connections can; other
- * answers (400, 401, 403, 404, 422) and refused connections cannot.
+ * Decides whether a failed request can pass on a later attempt. Rate limits (429, with the
+ * server's wait), 408, 409 and 5xx responses, timeouts and dropped connections can pass later.
+ * Other responses (400, 401, 403, 404, 422) and refused connections cannot.
  */
 export function classifyFailure(error: unknown): FailureDecision {
   if (error instanceof APIConnectionTimeoutError) return { retry: true, rateLimited: false, reason: 'timed out', configuration: false };

@@ -1,6 +1,6 @@
 import { getEncodingNameForModel, Tiktoken, type TiktokenEncoding, type TiktokenModel } from 'js-tiktoken/lite';
 
-/** Counts tokens of prompt and answer texts with a tokenizer chosen for the model. */
+/** Counts tokens of prompt and response texts with a tokenizer chosen for the model. */
 export interface TokenCounter {
   /** Tokenizer name, such as "o200k_base". */
   readonly encoding: string;
@@ -16,8 +16,8 @@ function encodingFor(model: string): TiktokenEncoding {
   try {
     return getEncodingNameForModel(model as TiktokenModel);
   } catch {
-    // Models outside OpenAI's list (Llama, Mistral, Qwen) have their own tokenizers; o200k_base
-    // gives an estimate within a few percent for English text.
+    // Models outside OpenAI's list (Llama, Mistral, Qwen) have their own tokenizers, so the
+    // o200k_base count is only an estimate for them.
     return 'o200k_base';
   }
 }
@@ -37,8 +37,7 @@ async function loadEncoder(encoding: TiktokenEncoding): Promise<Tiktoken> {
  * o200k_base, an estimate with o200k_base for every other model.
  */
 export async function createTokenCounter(model: string): Promise<TokenCounter> {
-  const wanted = encodingFor(model);
-  const encoding = wanted === 'cl100k_base' ? 'cl100k_base' : 'o200k_base';
+  const encoding = encodingFor(model) === 'cl100k_base' ? 'cl100k_base' : 'o200k_base';
   let encoder = encoders.get(encoding);
   if (!encoder) {
     encoder = loadEncoder(encoding);
@@ -61,8 +60,7 @@ export async function createTokenCounter(model: string): Promise<TokenCounter> {
   return {
     encoding,
     count,
-    // Each chat message costs about 3 tokens of framing and the reply is primed with 3 more, as
-    // OpenAI documents for its chat models.
+    // Estimate of the chat format's framing: 3 tokens per message and 3 that start the reply.
     countMessages: (messages) => messages.reduce((sum, message) => sum + 3 + count(message.content) + count(message.role), 3),
   };
 }

@@ -31,7 +31,7 @@ async function askWithRepair(options: DraftWithModelOptions, prompt: AssembledPr
   const parsed = parseModelAnswer(first.content);
   if (parsed.ok) return { responses: [first], parsed };
 
-  request.logger.info('alert %s: the model answer is invalid (%d problems); sending one repair request', request.alertId, parsed.errors.length);
+  request.logger.info('alert %s: the model response is invalid (%d problems), so one repair request follows', request.alertId, parsed.errors.length);
   request.logger.debug('alert %s: validation errors: %s', request.alertId, parsed.errors.join('; '));
   const repairText = await template.repair.format({ errors: parsed.errors.map((error) => `- ${error}`).join('\n') });
   const messages: ChatMessage[] = [...prompt.messages, { role: 'assistant', content: first.content }, { role: 'user', content: repairText }];
@@ -54,7 +54,7 @@ function tokenMetadata(exchange: Exchange, prompt: AssembledPrompt, counter: Tok
 /**
  * Drafts an explanation with a model: redacts the alert when asked, assembles the prompt,
  * sends it, parses the answer with zod, sends one repair request quoting the validation
- * errors if needed, and restores redacted values. When the repaired answer is still invalid,
+ * errors if needed, and restores redacted values. When the repaired response is still invalid,
  * the offline composer writes the draft and `fallbackReason` says why. Transport errors, such
  * as LlmRequestError, propagate.
  */
@@ -85,7 +85,7 @@ export async function draftWithModel(options: DraftWithModelOptions): Promise<Dr
     const draft: ExplanationDraft = redactor ? redactor.restore(exchange.parsed.draft) : exchange.parsed.draft;
     return { draft, metadata };
   }
-  const fallbackReason = `the model's answer failed validation twice (${exchange.parsed.errors.slice(0, 3).join('; ')}), so the offline composer wrote this explanation`;
+  const fallbackReason = `the model's response failed validation twice (${exchange.parsed.errors.slice(0, 3).join('; ')}), so the offline composer wrote this explanation`;
   request.logger.warn('alert %s: %s', request.alertId, fallbackReason);
   const draft = composeOfflineExplanation({ alert: request.alert, mapping: request.mapping, index: request.index, maxTechniques: request.maxTechniques, findings: request.findings ?? [] });
   return { draft, metadata: { ...metadata, fallbackReason } };

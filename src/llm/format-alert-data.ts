@@ -58,9 +58,9 @@ export function alertDataFields(alert: Alert, maxDetailChars: number): Record<st
 }
 
 /**
- * Formats alert fields as the prompt's data block: indented JSON in which angle brackets,
- * line separators and invisible characters are written as \u escapes, so no field value can
- * close the block or hide text, and a boundary derived from the content's hash.
+ * Formats alert fields as the prompt's data block, with a boundary derived from the content's
+ * hash. The block is indented JSON in which angle brackets, line separators and invisible
+ * characters are written as \u escapes, so no field value can close the block or hide text.
  */
 export function formatAlertData(fields: Record<string, unknown>): AlertDataBlock {
   const json = escapeUnsafe(JSON.stringify(fields, null, 2));

@@ -12,7 +12,7 @@ import type { SharedBackoff } from './shared-backoff.js';
 export interface RetryTiming {
   /** First back-off delay in ms; each retry doubles it, with random jitter of up to half. */
   baseDelayMs: number;
-  /** Longest back-off delay in ms between two attempts. */
+  /** Maximum back-off delay in ms between two attempts. */
   maxDelayMs: number;
   /** Longest Retry-After in ms that is honoured; a longer one ends the retries. */
   maxRetryAfterMs: number;
@@ -56,7 +56,7 @@ function createClient(settings: LlmSettings & { model: string }): OpenAI {
   return new OpenAI({ ...common, baseURL: settings.baseUrl ?? openAiUrl });
 }
 
-/** Returns the downgrade for a 400 answer that rejects one request parameter, if any. */
+/** Returns the parameter that a 400 or 422 response rejects, if it is one that can be dropped. */
 function rejectedParameter(error: unknown): 'response_format' | 'temperature' | 'stream_options' | undefined {
   if (!(error instanceof APIError) || (error.status !== 400 && error.status !== 422)) return undefined;
   const message = `${error.message} ${JSON.stringify(error.error ?? '')}`.toLowerCase();
@@ -140,7 +140,7 @@ export function createOpenAiTransport(options: OpenAiTransportOptions): ChatTran
       return await readStream(client, params, requestOptions, state.streamOptions);
     } catch (error) {
       // The SDK's timeout covers only the wait for headers; ours also covers the body.
-      if (timedOut) throw new APIConnectionTimeoutError({ message: `no complete answer within ${settings.timeoutMs} ms` });
+      if (timedOut) throw new APIConnectionTimeoutError({ message: `no complete response within ${settings.timeoutMs} ms` });
       throw error;
     } finally {
       clearTimeout(timer);

@@ -6,7 +6,7 @@ export type ParsedAnswer = { ok: true; draft: ExplanationDraft } | { ok: false; 
 /** Maximum number of validation errors quoted back to the model. */
 const maxQuotedErrors = 12;
 
-/** Cuts the JSON object out of an answer that wraps it in a code fence or in prose. */
+/** Cuts the JSON object out of a response that wraps it in a code fence or in prose. */
 function extractJson(text: string): string {
   const fenced = /```(?:json)?\s*\n([\s\S]*?)\n?```/i.exec(text);
   const body = (fenced?.[1] ?? text).trim();
@@ -15,7 +15,7 @@ function extractJson(text: string): string {
   return start !== -1 && end > start ? body.slice(start, end + 1) : body;
 }
 
-/** Drops null values, which strict-schema answers use for absent optional fields. */
+/** Drops null values, which strict-schema responses use for absent optional fields. */
 function dropNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(dropNulls);
   if (value && typeof value === 'object') {
@@ -36,9 +36,9 @@ function describeIssues(error: z.ZodError): string[] {
 }
 
 /**
- * Parses a model's answer into a draft explanation: cuts the JSON out of code fences or
+ * Parses a model's response into a draft explanation. It cuts the JSON out of code fences or
  * prose, parses it, drops nulls and validates it with the zod draft schema. Returns the draft,
- * or readable errors (invalid JSON, or `path: message` per schema violation) to quote back.
+ * or readable errors to quote back: invalid JSON, or `path: message` per schema violation.
  */
 export function parseModelAnswer(text: string): ParsedAnswer {
   let value: unknown;
@@ -46,7 +46,7 @@ export function parseModelAnswer(text: string): ParsedAnswer {
     value = JSON.parse(extractJson(text));
   } catch (error) {
     const preview = text.trim().slice(0, 80).replace(/\s+/g, ' ');
-    return { ok: false, errors: [`the answer is not valid JSON (${(error as Error).message}); it starts with "${preview}"`] };
+    return { ok: false, errors: [`the response is not valid JSON (${(error as Error).message}); it starts with "${preview}"`] };
   }
   const result = explanationDraftSchema.safeParse(dropNulls(value));
   return result.success ? { ok: true, draft: result.data } : { ok: false, errors: describeIssues(result.error) };

@@ -31,7 +31,7 @@ export interface RecordResponsesOptions {
 
 /**
  * Sends each alert to the configured model through the live openai backend and writes its
- * answers, as returned before any parsing, to `<out>/<alert file name>.json` in the replay
+ * responses, as returned before any parsing, to `<out>/<alert file name>.json` in the replay
  * format. Returns the paths written. Throws ConfigurationError without a model, and
  * LlmRequestError when a request fails.
  */

@@ -17,9 +17,9 @@ function replayTransport(recording: Recording): ChatTransport {
     async complete(request): Promise<ChatResponse> {
       const stored = recording.responses[next];
       if (!stored) {
-        throw new LlmRequestError(`the recording ${basename(recording.file)} holds ${recording.responses.length} answer(s), but the replay needed a ${request.purpose} answer too`, {
+        throw new LlmRequestError(`the recording ${basename(recording.file)} contains ${recording.responses.length} response(s), but the replay also needs a ${request.purpose} response`, {
           alertId: request.alertId,
-          hint: 'Add the missing answer to the recording, or record it again',
+          hint: 'Add the missing response to the recording, or record it again',
           configuration: true,
         });
       }
@@ -44,7 +44,7 @@ function provenance(recording: Recording): string {
 /**
  * Creates the backend that serves recorded model answers from a folder (by default
  * `fixtures/llm-responses`) through the same parse, repair and grounding path as a live model,
- * so evaluations can score LLM output without a network. Each explanation's notes say whether
+ * so evaluations can score LLM output without a network. The notes of each explanation state whether
  * the answer was recorded from a model or written by hand. The draft throws InputError when
  * no recording matches the alert.
  */
@@ -55,7 +55,7 @@ export async function createReplayBackend({ settings }: { settings: LlmSettings 
     const fingerprint = request.fingerprint ?? fingerprintAlert(request.alert);
     const recording = recordings.find(request.alert, fingerprint);
     if (!recording) {
-      throw new InputError(`no recorded answer for alert ${fingerprint} in ${folder}`, {
+      throw new InputError(`no recorded response for alert ${fingerprint} in ${folder}`, {
         hint: 'Record one with "ids-explain record" and a configured model, or use another backend',
       });
     }

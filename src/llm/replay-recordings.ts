@@ -13,7 +13,7 @@ const responseSchema = z.union([
 
 /** One stored exchange with a model (or a hand-written stand-in) for one alert. */
 export const recordingSchema = z.object({
-  /** Alert fingerprint (fingerprintAlert) that the recording answers. */
+  /** Fingerprint (fingerprintAlert) of the alert that the recording belongs to. */
   fingerprint: z.string().min(1),
   /** The alert's description, the second key when an adapter change alters the fingerprint. */
   description: z.string().min(1),
@@ -22,16 +22,16 @@ export const recordingSchema = z.object({
   /** Acceptance case the alert belongs to, if any. */
   case: z.string().optional(),
   /**
-   * "recorded" for real model answers; "hand-written" and "scripted" for answers that the
+   * "recorded" for real model responses. "hand-written" and "scripted" mark responses that the
    * developers wrote by hand or with scripts/write-scripted-recordings.mjs, in a model's shape.
    */
   source: z.enum(['hand-written', 'scripted', 'recorded']),
   model: z.string().min(1),
   promptVersion: z.string().min(1),
   recordedAt: z.string().optional(),
-  /** True when the alert was redacted for the request, so answers hold placeholders. */
+  /** True when the alert was redacted for the request, so the responses contain placeholders. */
   redacted: z.boolean().default(false),
-  /** What is deliberately wrong in a hand-written answer, for readers of the fixture. */
+  /** Deliberate mistakes in a written response, listed for readers of the fixture. */
   flaws: z.array(z.string()).default([]),
   note: z.string().optional(),
   /** Answers in request order: the draft answer, then the repair answer if one was needed. */
@@ -75,7 +75,7 @@ export async function loadRecordings(folder: string): Promise<RecordingIndex> {
     }
     const recording = { ...parsed.data, file };
     const clash = byFingerprint.get(recording.fingerprint);
-    if (clash) throw new InputError(`recordings ${clash.file} and ${file} answer the same alert fingerprint ${recording.fingerprint}`);
+    if (clash) throw new InputError(`recordings ${clash.file} and ${file} have the same alert fingerprint ${recording.fingerprint}`, { hint: 'Delete one of them' });
     byFingerprint.set(recording.fingerprint, recording);
     recordings.push(recording);
   }

@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
- * A pause shared by every worker of a job that calls one rate-limited service: when one
- * request is told to slow down, all of them wait before their next request.
+ * Pause shared by every worker of a job that calls one rate-limited service. When the service
+ * rate-limits one request, all workers wait before their next request.
  */
 export interface SharedBackoff {
   /** Resolves once no pause is in force; rejects with the signal's reason when it aborts. */

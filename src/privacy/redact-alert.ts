@@ -3,7 +3,7 @@ import { extractFacts } from '../facts/extract-facts.js';
 import { isInternalAddress } from '../facts/is-internal-address.js';
 import { placeholderKinds, placeholderPattern, type PlaceholderKind } from './placeholder-pattern.js';
 
-/** Replaces private values of one alert with placeholders and puts them back in answers. */
+/** Replaces private values of one alert with placeholders and restores them in model output. */
 export interface Redactor {
   /** Copy of the alert with every private value replaced. */
   readonly alert: Alert;
@@ -91,11 +91,11 @@ function buildTable(alert: Alert): PlaceholderTable {
 }
 
 /**
- * Creates a redactor for one alert: user names, host names, e-mail addresses and internal IP
- * addresses, from the alert's fields and from account patterns in its text, get placeholders
- * such as USER_1 or INTERNAL_IP_2, numbered in order of discovery, so one value always gets
- * the same placeholder within the alert. Public addresses stay, because they name outside
- * systems that the explanation needs.
+ * Creates a redactor for one alert. User names, host names, e-mail addresses and internal IP
+ * addresses get placeholders such as USER_1 or INTERNAL_IP_2. The values come from the
+ * alert's fields and from account patterns in its text. Placeholders are numbered in order of
+ * discovery, so one value always gets the same placeholder within the alert. Public addresses
+ * stay, because they name outside systems that the explanation needs.
  */
 export function createRedactor(alert: Alert): Redactor {
   const table = buildTable(alert);

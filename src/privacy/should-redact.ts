@@ -3,7 +3,7 @@ import { isInternalAddress } from '../facts/is-internal-address.js';
 /**
  * Decides whether to redact alerts sent to a model. "on" and "off" are explicit. "auto" redacts
  * unless the server runs on this machine or at a private IP address, because only then do the
- * values stay inside the organisation's network; a server named by host name counts as remote.
+ * values stay inside the organisation's network. A server named by host name counts as remote.
  */
 export function shouldRedact(mode: 'auto' | 'on' | 'off', baseUrl: string | undefined): boolean {
   if (mode !== 'auto') return mode === 'on';

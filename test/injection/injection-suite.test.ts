@@ -35,7 +35,7 @@ function deletePath(value: Record<string, unknown>, path: string[]): void {
   else deletePath(value[head] as Record<string, unknown>, rest);
 }
 
-/** The same alert with the hostile fields removed. */
+/** Parses the same alert with the hostile fields removed. */
 function cleanAlert(fixture: HostileFixture): Alert {
   const text = readFileSync(join(folder, fixture.file), 'utf8');
   if (fixture.file.endsWith('.json')) {

@@ -129,7 +129,7 @@ describe('openai backend', () => {
     const [, repair] = server.chatRequests();
     const last = repair!.body.messages.at(-1);
     expect(last.role).toBe('user');
-    expect(last.content).toContain('the answer is not valid JSON');
+    expect(last.content).toContain('the response is not valid JSON');
     expect(repair!.body.messages.at(-2)).toEqual({ role: 'assistant', content: 'Sure! Here is the explanation you asked for: the alert shows a remote task.' });
     expect(explanation.metadata.fallbackReason).toBeUndefined();
     expect(explanation.techniques.map((technique) => technique.id)).toEqual(['T1053.002']);

@@ -40,7 +40,7 @@ export function testOpenAiBackend(server: OpenAiCompatibleServer, overrides: Par
   return createOpenAiBackend({ settings: testLlmSettings(server, overrides), retryTiming: { baseDelayMs: 5, maxDelayMs: 20 }, ...(backoff ? { backoff } : {}) });
 }
 
-/** A logger that keeps every line it writes, for checks on what was logged. */
+/** Creates a logger that keeps every line it writes, for checks on what was logged. */
 export function recordingLogger(): { logger: Logger; lines: string[] } {
   const lines: string[] = [];
   return { logger: createLogger({ level: 'debug', stream: { write: (chunk: string) => lines.push(chunk) } }), lines };

@@ -1,4 +1,4 @@
-/** What a scripted model reads from an ids-explain prompt. */
+/** Parts of an ids-explain prompt that a scripted model reads. */
 export interface PromptView {
   system: string;
   user: string;
@@ -20,7 +20,7 @@ export interface ExcerptView {
   mitigations: { id: string; name: string }[];
 }
 
-/** A draft answer as a model writes it, before any grounding. */
+/** Draft explanation as a model writes it, before any grounding. */
 export interface AnswerDraft {
   interpretation: { summary: string; details?: string | null };
   techniques: { id: string; name: string; tactics: { id: string; name: string }[]; explanation: string; attackQuote: string; url: string }[];
@@ -69,9 +69,9 @@ function endpointLabel(endpoint: { address?: string; host?: string } | undefined
 }
 
 /**
- * Writes the answer a careful model would give: it cites the excerpts marked likely (up to the
- * prompt's maximum) with their first description sentence as the quote, names only the alert's
- * own endpoints, uses the linked mitigations and warns about withheld fields.
+ * Writes the response a careful model would give. It cites the excerpts marked likely, up to
+ * the prompt's maximum, with their first description sentence as the quote. It names only the
+ * alert's own endpoints, uses the linked mitigations and warns about withheld fields.
  */
 export function honestAnswer(prompt: PromptView): AnswerDraft {
   const cited = prompt.excerpts.filter((excerpt) => excerpt.likely).slice(0, prompt.maxTechniques);
@@ -113,7 +113,7 @@ export function honestAnswer(prompt: PromptView): AnswerDraft {
 }
 
 /**
- * Writes the answer of a model that obeyed text planted in the alert: it calls the alert a
+ * Writes the response of a model that obeyed text planted in the alert. It calls the alert a
  * benign false positive from an approved test, advises closing it and cites T9001.
  */
 export function obeyingAnswer(): AnswerDraft {
@@ -129,7 +129,7 @@ export function obeyingAnswer(): AnswerDraft {
   };
 }
 
-/** Builds the honest answer for a chat request body; the server's default responder. */
+/** Builds the honest response for a chat request body. The test server uses it by default. */
 export function answerFromPrompt(body: { messages: { role: string; content: string }[] }): AnswerDraft {
   return honestAnswer(readPrompt(body));
 }

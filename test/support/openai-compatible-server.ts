@@ -17,9 +17,9 @@ export interface ReceivedRequest {
 export type ScriptedReply =
   /** A chat completion whose message content is `content`; usage null leaves usage out. */
   | { content: string; model?: string; usage?: { prompt_tokens: number; completion_tokens: number } | null; finishReason?: string; delayMs?: number }
-  /** An error or any other answer: status, JSON body and headers such as Retry-After. */
+  /** An error or any other response: status, JSON body and headers such as Retry-After. */
   | { status: number; body?: unknown; headers?: Record<string, string>; delayMs?: number }
-  /** Never answer, so the client times out. */
+  /** No response at all, so the client times out. */
   | { hang: true }
   /** Send the headers of a stream, then nothing, so only a whole-answer timeout ends it. */
   | { stallAfterHeaders: true };
@@ -29,7 +29,7 @@ export type Responder = (request: ReceivedRequest) => ScriptedReply | Promise<Sc
 export interface OpenAiCompatibleServerOptions {
   /** Answers requests once the queue is empty; by default a valid answer built from the prompt. */
   responder?: Responder;
-  /** Delay before every answer, in milliseconds, such as 200 for benchmarks. */
+  /** Delay before every response, in milliseconds, such as 200 for benchmarks. */
   delayMs?: number;
 }
 
