@@ -66,35 +66,81 @@ function rejectedParameter(error: unknown): 'response_format' | 'temperature' | 
   return undefined;
 }
 
-/**
- * Creates a chat transport that calls an OpenAI-compatible server through the openai SDK.
- * The SDK's own retries are off: this transport retries what can pass later (429 after the
- * server's Retry-After, 408, 409, 5xx, timeouts, dropped connections) with capped exponential
- * back-off, pauses the shared back-off on 429 and logs every retry. In "auto" format mode a
- * server that rejects JSON-schema output is asked for JSON mode, then for plain text. Throws
- * LlmRequestError when a request fails for good and ConfigurationError for missing settings.
- */
-export function createOpenAiTransport(options: OpenAiTransportOptions): ChatTransport {
-  const { settings, backoff } = options;
-  const timing = { ...defaultTiming, ...options.retryTiming };
-  const client = createClient(settings);
-  const server = serverLabel(settings);
-  const state = {
-    mode: (settings.responseFormat === 'auto' ? 'json_schema' : settings.responseFormat) as ResponseFormatMode,
-    temperature: true,
-    streamOptions: true,
-  };
+interface TransportState {
+  mode: ResponseFormatMode;
+  temperature: boolean;
+  streamOptions: boolean;
+}
 
-  const adapt = (error: unknown, { alertId, logger }: ChatRequest): boolean => {
+/**
+ * Chat transport over the openai SDK. The SDK's own retries are off, so this class owns the
+ * one retry loop, and it remembers request parameters that the server rejected.
+ */
+class OpenAiTransport implements ChatTransport {
+  readonly model: string;
+  private readonly client: OpenAI;
+  private readonly server: string;
+  private readonly timing: RetryTiming;
+  private readonly state: TransportState;
+
+  constructor(private readonly settings: LlmSettings & { model: string }, private readonly backoff: SharedBackoff, timing: Partial<RetryTiming> = {}) {
+    this.model = settings.model;
+    this.client = createClient(settings);
+    this.server = serverLabel(settings);
+    this.timing = { ...defaultTiming, ...timing };
+    this.state = { mode: settings.responseFormat === 'auto' ? 'json_schema' : settings.responseFormat, temperature: true, streamOptions: true };
+  }
+
+  async complete(request: ChatRequest): Promise<ChatResponse> {
+    const { logger, alertId } = request;
+    let adaptations = 0;
+    for (let attempt = 1; ; attempt += 1) {
+      await this.backoff.wait(request.signal);
+      const started = Date.now();
+      logger.debug('alert %s: sending the %s request to %s (model %s, %s, attempt %d)', alertId, request.purpose, this.server, this.model, this.state.mode, attempt);
+      try {
+        const response = await this.send(request);
+        logger.debug('alert %s: %s responded in %d ms (%s prompt, %s completion tokens)', alertId, this.server, Date.now() - started, response.promptTokens ?? '?', response.completionTokens ?? '?');
+        return response;
+      } catch (error) {
+        // A dropped parameter is a changed request, not a retry, so it keeps the attempt count.
+        if (adaptations < 3 && this.adapt(error, request)) {
+          adaptations += 1;
+          attempt -= 1;
+          continue;
+        }
+        await this.prepareRetry(error, attempt, request);
+      }
+    }
+  }
+
+  /** Waits before the next attempt, or throws LlmRequestError when the failure is final. */
+  private async prepareRetry(error: unknown, attempt: number, request: ChatRequest): Promise<void> {
+    const decision = classifyFailure(error);
+    if (!decision.retry || attempt > this.settings.retries) throw this.fail(decision, attempt, request.alertId, error);
+    if (decision.retryAfterMs !== undefined && decision.retryAfterMs > this.timing.maxRetryAfterMs) {
+      const reason = `${decision.reason}; the server asked to wait ${Math.ceil(decision.retryAfterMs / 1000)} s, more than the ${this.timing.maxRetryAfterMs / 1000} s limit`;
+      throw this.fail({ ...decision, reason }, attempt, request.alertId, error);
+    }
+    const backoffMs = Math.min(this.timing.maxDelayMs, this.timing.baseDelayMs * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2);
+    const delay = Math.round(decision.retryAfterMs ?? backoffMs);
+    request.logger.warn('alert %s: model request %s (attempt %d of %d); retrying in %d ms', request.alertId, decision.reason, attempt, this.settings.retries + 1, delay);
+    if (decision.rateLimited) this.backoff.pause(delay);
+    else await sleep(delay, undefined, request.signal ? { signal: request.signal } : undefined);
+  }
+
+  /** Drops a request parameter that the server rejected; returns whether anything changed. */
+  private adapt(error: unknown, { alertId, logger }: ChatRequest): boolean {
     const parameter = rejectedParameter(error);
+    const { state, settings, server } = this;
     if (parameter === 'response_format' && settings.responseFormat === 'auto' && state.mode !== 'text') {
       state.mode = state.mode === 'json_schema' ? 'json_object' : 'text';
-      logger.warn('alert %s: %s rejected the response format; asking for %s from now on', alertId, server, state.mode === 'text' ? 'JSON by instruction only' : 'JSON mode');
+      logger.warn('alert %s: %s rejected the response format, so requests ask for %s from now on', alertId, server, state.mode === 'text' ? 'JSON by instruction only' : 'JSON mode');
       return true;
     }
     if (parameter === 'temperature' && state.temperature) {
       state.temperature = false;
-      logger.warn('alert %s: %s rejected the temperature setting; sending requests without it', alertId, server);
+      logger.warn('alert %s: %s rejected the temperature setting, so requests go without it', alertId, server);
       return true;
     }
     if (parameter === 'stream_options' && settings.stream && state.streamOptions) {
@@ -102,20 +148,21 @@ export function createOpenAiTransport(options: OpenAiTransportOptions): ChatTran
       return true;
     }
     return false;
-  };
+  }
 
-  const body = (request: ChatRequest): ChatCompletionCreateParams => {
-    const params: ChatCompletionCreateParams = { model: settings.model, messages: request.messages };
-    if (state.temperature) params.temperature = settings.temperature;
-    if (state.mode === 'json_schema') {
+  private params(request: ChatRequest): ChatCompletionCreateParams {
+    const params: ChatCompletionCreateParams = { model: this.model, messages: request.messages };
+    if (this.state.temperature) params.temperature = this.settings.temperature;
+    if (this.state.mode === 'json_schema') {
       params.response_format = { type: 'json_schema', json_schema: { name: 'alert_explanation', strict: true, schema: request.jsonSchema } };
-    } else if (state.mode === 'json_object') {
+    } else if (this.state.mode === 'json_object') {
       params.response_format = { type: 'json_object' };
     }
     return params;
-  };
+  }
 
-  const send = async (request: ChatRequest): Promise<ChatResponse> => {
+  private async send(request: ChatRequest): Promise<ChatResponse> {
+    const { timeoutMs } = this.settings;
     const controller = new AbortController();
     const onAbort = () => controller.abort(request.signal?.reason);
     request.signal?.addEventListener('abort', onAbort, { once: true });
@@ -123,72 +170,49 @@ export function createOpenAiTransport(options: OpenAiTransportOptions): ChatTran
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
-    }, settings.timeoutMs);
+    }, timeoutMs);
     try {
-      const params = body(request);
-      const requestOptions = { signal: controller.signal, timeout: settings.timeoutMs };
-      if (!settings.stream) {
-        const completion = await client.chat.completions.create({ ...params, stream: false }, requestOptions);
-        const choice = completion.choices[0];
-        return {
-          content: choice?.message?.content ?? '',
-          model: completion.model,
-          ...(completion.usage ? { promptTokens: completion.usage.prompt_tokens, completionTokens: completion.usage.completion_tokens } : {}),
-          ...(choice?.finish_reason ? { finishReason: choice.finish_reason } : {}),
-        };
-      }
-      return await readStream(client, params, requestOptions, state.streamOptions);
+      const requestOptions = { signal: controller.signal, timeout: timeoutMs };
+      if (this.settings.stream) return await readStream(this.client, this.params(request), requestOptions, this.state.streamOptions);
+      const completion = await this.client.chat.completions.create({ ...this.params(request), stream: false }, requestOptions);
+      const choice = completion.choices[0];
+      return {
+        content: choice?.message?.content ?? '',
+        model: completion.model,
+        ...(completion.usage ? { promptTokens: completion.usage.prompt_tokens, completionTokens: completion.usage.completion_tokens } : {}),
+        ...(choice?.finish_reason ? { finishReason: choice.finish_reason } : {}),
+      };
     } catch (error) {
       // The SDK's timeout covers only the wait for headers; ours also covers the body.
-      if (timedOut) throw new APIConnectionTimeoutError({ message: `no complete response within ${settings.timeoutMs} ms` });
+      if (timedOut) throw new APIConnectionTimeoutError({ message: `no complete response within ${timeoutMs} ms` });
       throw error;
     } finally {
       clearTimeout(timer);
       request.signal?.removeEventListener('abort', onAbort);
     }
-  };
+  }
 
-  const fail = (decision: FailureDecision, attempts: number, alertId: string, cause: unknown): LlmRequestError => {
-    const message = hideSecrets(`model request to ${server} for alert ${alertId} failed after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${decision.reason}`, [settings.apiKey]);
+  private fail(decision: FailureDecision, attempts: number, alertId: string, cause: unknown): LlmRequestError {
+    const plural = attempts === 1 ? '' : 's';
+    const message = hideSecrets(`model request to ${this.server} for alert ${alertId} failed after ${attempts} attempt${plural}: ${decision.reason}`, [this.settings.apiKey]);
     const hint = decision.configuration
       ? 'Check OPENAI_BASE_URL, OPENAI_API_KEY and IDS_EXPLAIN_MODEL (or --base-url and --model)'
       : 'The server may be overloaded or down; try again later, or raise --retries or --timeout';
-    return new LlmRequestError(message, { alertId, hint, configuration: decision.configuration, ...(decision.status !== undefined ? { status: decision.status } : {}), cause });
-  };
+    const status = decision.status !== undefined ? { status: decision.status } : {};
+    return new LlmRequestError(message, { alertId, hint, configuration: decision.configuration, ...status, cause });
+  }
+}
 
-  return {
-    model: settings.model,
-    async complete(request: ChatRequest): Promise<ChatResponse> {
-      const { logger } = request;
-      let adaptations = 0;
-      for (let attempt = 1; ; attempt += 1) {
-        await backoff.wait(request.signal);
-        const started = Date.now();
-        logger.debug('alert %s: sending the %s request to %s (model %s, %s, attempt %d)', request.alertId, request.purpose, server, settings.model, state.mode, attempt);
-        try {
-          const response = await send(request);
-          logger.debug('alert %s: %s answered in %d ms (%s prompt, %s completion tokens)', request.alertId, server, Date.now() - started, response.promptTokens ?? '?', response.completionTokens ?? '?');
-          return response;
-        } catch (error) {
-          if (adaptations < 3 && adapt(error, request)) {
-            adaptations += 1;
-            attempt -= 1;
-            continue;
-          }
-          const decision = classifyFailure(error);
-          if (!decision.retry || attempt > settings.retries) throw fail(decision, attempt, request.alertId, error);
-          if (decision.retryAfterMs !== undefined && decision.retryAfterMs > timing.maxRetryAfterMs) {
-            throw fail({ ...decision, reason: `${decision.reason}; the server asked to wait ${Math.ceil(decision.retryAfterMs / 1000)} s, more than the ${timing.maxRetryAfterMs / 1000} s limit` }, attempt, request.alertId, error);
-          }
-          const backoffMs = Math.min(timing.maxDelayMs, timing.baseDelayMs * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2);
-          const delay = Math.round(decision.retryAfterMs ?? backoffMs);
-          logger.warn('alert %s: model request %s (attempt %d of %d); retrying in %d ms', request.alertId, decision.reason, attempt, settings.retries + 1, delay);
-          if (decision.rateLimited) backoff.pause(delay);
-          else await sleep(delay, undefined, request.signal ? { signal: request.signal } : undefined);
-        }
-      }
-    },
-  };
+/**
+ * Creates a chat transport that calls an OpenAI-compatible server through the openai SDK. It
+ * retries what can pass later (429 after the server's Retry-After, 408, 409, 5xx, timeouts,
+ * dropped connections) with capped exponential back-off, pauses the shared back-off on 429
+ * and logs every retry. In "auto" format mode a server that rejects JSON-schema output is
+ * asked for JSON mode, then for plain text. Its requests throw LlmRequestError when they fail
+ * for good. Creating it throws ConfigurationError for missing settings.
+ */
+export function createOpenAiTransport(options: OpenAiTransportOptions): ChatTransport {
+  return new OpenAiTransport(options.settings, options.backoff, options.retryTiming);
 }
 
 async function readStream(
