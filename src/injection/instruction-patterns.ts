@@ -13,7 +13,12 @@ export interface InstructionPattern {
 const aiNames = String.raw`(?:ai|a\.i\.|llm|gpt|chatgpt|claude|gemini|copilot|language models?|ai assistants?|assistants?|chat ?bots?|bots?|models?|agents?|automated (?:tools?|systems?|analysts?|triage|analysis)|analysis tools?|triage (?:tools?|bots?|systems?))`;
 const verdictWords = String.raw`(?:benign|false[ -]?positives?|safe|harmless|clean|legitimate|authori[sz]ed|approved|expected|resolved|closed|informational|low(?: severity| priority| risk)?|noise|non[- ]?malicious|not malicious|test(?:ing)? traffic|no threat)`;
 
-/** Patterns matched against folded (lower-case) field text. */
+/**
+ * Patterns matched against folded (lower-case) field text.
+ *
+ * NOTE: the patterns cover English phrasing only. Instructions in other languages pass
+ * unflagged and reach the model inside the data block.
+ */
 export const instructionPatterns: InstructionPattern[] = [
   {
     kind: 'override',

@@ -35,6 +35,8 @@ function serverLabel(settings: LlmSettings): string {
   }
 }
 
+// NOTE: only the OpenAI-compatible test server on 127.0.0.1 has exercised these clients; no
+// hosted provider or local model server was reachable where this was built.
 function createClient(settings: LlmSettings & { model: string }): OpenAI {
   const needsKey = settings.provider === 'azure' || !settings.baseUrl || /(^|\.)openai\.com$/i.test(serverLabel(settings));
   if (needsKey && !settings.apiKey) {
