@@ -9,15 +9,19 @@ export type BackendName = (typeof backendNames)[number];
 
 export interface CreateBackendOptions {
   name: string;
-  /** LLM settings; read from the environment when absent. */
+  /** LLM settings; read from the environment and `.env` when absent. */
   llm?: LlmSettings;
   /** Pause shared by the workers of a batch job, so a 429 slows all of them. */
   backoff?: SharedBackoff;
 }
 
 async function environmentSettings(): Promise<LlmSettings> {
-  const [{ readEnvironment }, { resolveLlmSettings }] = await Promise.all([import('../config/environment.js'), import('../config/llm-settings.js')]);
-  return resolveLlmSettings(readEnvironment());
+  const [{ readEnvironment }, { loadEnvironment }, { resolveLlmSettings }] = await Promise.all([
+    import('../config/environment.js'),
+    import('../config/load-environment.js'),
+    import('../config/llm-settings.js'),
+  ]);
+  return resolveLlmSettings(readEnvironment(loadEnvironment()));
 }
 
 /**
