@@ -1,8 +1,8 @@
 // Writes stand-in replay recordings for every case of the explanation suite that has none yet.
 // No model is reachable where this project is built. So this script writes each response the
 // way a careful model would from the assembled prompt. It cites the excerpts marked likely,
-// copies their first sentence as the quote, names only the alert's own endpoints and uses the
-// linked mitigations. Every fourth response carries one deliberate flaw for grounding to
+// copies their first sentence as the quote (the only ATT&CK text in the file), names only the
+// alert's own endpoints and names the linked mitigations. Every fourth response carries one deliberate flaw for grounding to
 // correct. Each file says `source: "scripted"`. Replace it with `ids-explain record` once a
 // model is configured.
 // Usage: npm run build && IDS_EXPLAIN_ATTACK=../shared/attack node scripts/write-scripted-recordings.mjs
@@ -33,11 +33,6 @@ function endpoint(value) {
   return value.host && value.address ? `${value.host} (${value.address})` : (value.host ?? value.address);
 }
 
-function definition(excerpt) {
-  const first = excerpt.sentences[0] ?? '';
-  return first.startsWith('Adversaries may ') ? `the technique where adversaries ${first.slice('Adversaries '.length)}` : `described by ATT&CK as follows: ${first}`;
-}
-
 function writeAnswer(alert, findings, excerpts) {
   const cited = excerpts.filter((excerpt) => excerpt.likely).slice(0, 3);
   const chosen = cited.length > 0 ? cited : excerpts.slice(0, 1);
@@ -56,7 +51,7 @@ function writeAnswer(alert, findings, excerpts) {
       id: excerpt.id,
       name: excerpt.name,
       tactics: excerpt.tactics.map((label) => ({ id: label.slice(label.lastIndexOf('(') + 1, -1), name: label.slice(0, label.lastIndexOf(' (')) })),
-      explanation: `According to MITRE ATT&CK, ${excerpt.id} (${excerpt.name}) is ${definition(excerpt)} It matches what the sensor reported.`,
+      explanation: `According to MITRE ATT&CK, ${excerpt.id} (${excerpt.name}) is a technique under ${excerpt.tactics.join(', ')}. It matches what the sensor reported.`,
       attackQuote: excerpt.sentences[0] ?? excerpt.name,
       url: excerpt.url,
     })),
@@ -72,7 +67,7 @@ function writeAnswer(alert, findings, excerpts) {
         { action: 'Keep the alert and the related logs; they are evidence if this turns out to be an attack.', mitigation: null },
       ],
       longTerm: mitigations.length > 0
-        ? mitigations.map((item) => ({ action: `${item.name}: ${item.advice}`, mitigation: { id: item.id, name: item.name, url: `https://attack.mitre.org/mitigations/${item.id}/` } }))
+        ? mitigations.map((item) => ({ action: `Apply the ATT&CK mitigation ${item.name} to the affected systems.`, mitigation: { id: item.id, name: item.name, url: `https://attack.mitre.org/mitigations/${item.id}/` } }))
         : [{ action: 'Review who can reach the affected system and close the gap that allowed this activity.', mitigation: null }],
       bestPractices: [{ action: 'Send security logs to one central place and review them regularly.', mitigation: null }],
     },

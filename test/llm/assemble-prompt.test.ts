@@ -4,6 +4,8 @@ import { parseAlert } from '../../src/alert/parse-alert.js';
 import { assemblePrompt, type AssemblePromptOptions } from '../../src/llm/assemble-prompt.js';
 import { createTokenCounter, type TokenCounter } from '../../src/llm/count-tokens.js';
 import { loadPromptTemplate, type PromptTemplateSet } from '../../src/llm/prompt-template.js';
+import { createTechniqueMapper } from '../../src/mapping/create-technique-mapper.js';
+import { tinyAttack } from '../support/eval-builders.js';
 import { readAlert } from '../support/llm-harness.js';
 import { readPrompt } from '../support/model-answers.js';
 import { realAttackIndex, realMapper } from '../support/real-attack.js';
@@ -30,8 +32,12 @@ function options(alert: Alert, overrides: Partial<AssemblePromptOptions> = {}): 
 }
 
 describe('assemblePrompt', () => {
+  // The snapshot uses the hand-written tiny bundle, so no ATT&CK text is committed with it.
   it('matches the reference alert snapshot', async () => {
-    const prompt = await assemblePrompt(options(readAlert('fixtures/alerts/atsvc-remote-task.txt')));
+    const alert = readAlert('fixtures/alerts/atsvc-remote-task.txt');
+    const { index } = tinyAttack();
+    const mapping = createTechniqueMapper({ index }).map(alert, { limit: 10 });
+    const prompt = await assemblePrompt(options(alert, { index, mapping }));
 
     const text = prompt.messages.map((message) => `===== ${message.role} =====\n${message.content}`).join('\n\n');
     await expect(`${text}\n`).toMatchFileSnapshot('__snapshots__/reference-alert-prompt.txt');
