@@ -12,6 +12,23 @@ function attackOption(): Option {
   return new Option('--attack <path>', 'ATT&CK STIX bundle file, or a folder of enterprise/ics/mobile bundles (default: $IDS_EXPLAIN_ATTACK, then the download folder)');
 }
 
+/** Options of the LLM backends, shared by explain and record. */
+function addLlmOptions(command: Command): Command {
+  return command
+    .option('--model <name>', 'model name for the openai backend; setting one makes openai the default backend (default: $IDS_EXPLAIN_MODEL)')
+    .option('--base-url <url>', 'OpenAI-compatible server, such as http://localhost:11434/v1 for Ollama (default: $OPENAI_BASE_URL, then api.openai.com)')
+    .option('--provider <name>', 'openai for any OpenAI-compatible server, azure for Azure OpenAI deployments (default: $IDS_EXPLAIN_PROVIDER or openai)')
+    .option('--temperature <n>', 'sampling temperature from 0 to 2 (default: $IDS_EXPLAIN_TEMPERATURE or 0)')
+    .option('--timeout <seconds>', 'time limit for one model request, in seconds (default: $IDS_EXPLAIN_TIMEOUT or 60)')
+    .option('--retries <n>', 'retries after a 429, 5xx answer or timeout, 0 to 10 (default: $IDS_EXPLAIN_RETRIES or 3)')
+    .option('--stream', 'receive the answer as a stream of chunks (default: $IDS_EXPLAIN_STREAM or off)')
+    .option('--response-format <mode>', 'auto, json_schema, json_object or text; auto falls back when the server rejects one (default: $IDS_EXPLAIN_RESPONSE_FORMAT or auto)')
+    .option('--prompt-tokens <n>', 'prompt token budget; ATT&CK excerpts are trimmed to fit (default: $IDS_EXPLAIN_PROMPT_TOKENS or 3000)')
+    .option('--redact', 'replace user names, host names, e-mail and internal addresses with placeholders before the request')
+    .option('--no-redact', 'send alert values to the model as they are')
+    .option('--prompt-version <version>', 'analysis template in prompts/ (default: $IDS_EXPLAIN_PROMPT_VERSION or analysis-v1)');
+}
+
 function logLevelOption(): Option {
   return new Option('--log-level <level>', 'log detail on standard error: debug, info, warn, error or silent (default: $IDS_EXPLAIN_LOG_LEVEL or warn)');
 }
@@ -36,20 +53,38 @@ export function createProgram(createContext: ContextFactory): Command {
     // Subcommands copy this setting when they are created, so it must come first.
     .exitOverride();
 
-  program
+  const explain = program
     .command('explain')
     .description('explain one alert (a file, or standard input when FILE is "-" or absent)')
     .argument('[file]', 'alert file in any supported format (see --input-format)')
     .option('--format <format>', 'output format: md or json', 'md')
     .addOption(attackOption())
-    .option('--backend <name>', 'explanation backend: offline (composes from ATT&CK, no LLM)', 'offline')
+    .option('--backend <name>', 'explanation backend: offline (no LLM), openai (any OpenAI-compatible server) or replay (recorded answers) (default: $IDS_EXPLAIN_BACKEND, then openai when a model is set, else offline)')
+    .option('--replay-dir <path>', 'folder of recorded answers for the replay backend (default: $IDS_EXPLAIN_REPLAY_DIR or fixtures/llm-responses)')
     .option('--max-techniques <n>', 'maximum number of ATT&CK techniques in the explanation, 1 to 10', '3')
     .option('--input-format <name>', `alert format: auto (detect), or one of ${alertFormatNames.join(', ')}`, 'auto')
-    .option('--no-cache', 'do not read or write the cached ATT&CK index')
+    .option('--no-cache', 'do not read or write the cached ATT&CK index');
+  addLlmOptions(explain)
     .addOption(logLevelOption())
     .action(async (file: string | undefined, options) => {
       const { runExplainCommand } = await import('./commands/explain-command.js');
       await runExplainCommand(file, options, await createContext(options.logLevel));
+    });
+
+  const record = program
+    .command('record')
+    .description('send alerts to the configured model and save its answers as replay recordings (opt-in: needs --model and a reachable server)')
+    .argument('<files...>', 'alert files to record answers for')
+    .requiredOption('--out <folder>', 'folder to write the recordings to, such as fixtures/llm-responses')
+    .option('--case <id>', 'acceptance case ID to store in a recording made from one file')
+    .addOption(attackOption())
+    .option('--max-techniques <n>', 'maximum number of ATT&CK techniques in the explanation, 1 to 10', '3')
+    .option('--no-cache', 'do not read or write the cached ATT&CK index');
+  addLlmOptions(record)
+    .addOption(logLevelOption())
+    .action(async (files: string[], options) => {
+      const { runRecordCommand } = await import('./commands/record-command.js');
+      await runRecordCommand(files, options, await createContext(options.logLevel));
     });
 
   program

@@ -1,4 +1,5 @@
 import type { Alert } from '../alert/alert-schema.js';
+import type { TamperingFinding } from '../injection/screen-alert.js';
 import { isInternalAddress } from '../facts/is-internal-address.js';
 
 /** Alert values that composed sentences may repeat, with neutral wording where one is missing. */
@@ -22,6 +23,8 @@ export interface ComposeContext {
   otherHosts: string[];
   /** "on 2024-07-01 at 19:20:15 UTC", when the alert has a readable time. */
   when?: string;
+  /** Fields withheld because they contain instruction-like text. */
+  findings: TamperingFinding[];
 }
 
 function endpointLabel(endpoint: Alert['source']): string | undefined {
@@ -41,7 +44,7 @@ function chooseVictim(alert: Alert, source: string | undefined, target: string |
 }
 
 /** Collects what composed sentences may say about the alert's endpoints, accounts and time. */
-export function createComposeContext(alert: Alert): ComposeContext {
+export function createComposeContext(alert: Alert, findings: TamperingFinding[] = []): ComposeContext {
   const source = endpointLabel(alert.source);
   const targets = alert.targets ?? [];
   const target = endpointLabel(alert.destination) ?? (targets.length > 0 ? joinWords(targets) : undefined);
@@ -49,6 +52,7 @@ export function createComposeContext(alert: Alert): ComposeContext {
   const context: ComposeContext = {
     alert,
     otherHosts: alert.hosts.filter((host) => !named.includes(host.toLowerCase())),
+    findings,
   };
   if (source) context.source = source;
   if (target) context.target = target;

@@ -1,6 +1,7 @@
 import type { AttackIndex } from '../attack/attack-index.js';
 import type { TechniqueRecord } from '../attack/attack-data.js';
 import type { Explanation } from '../explanation/explanation-schema.js';
+import { describeTampering } from '../injection/describe-tampering.js';
 import { capitalize, fillPlaceholders, joinWords, type ComposeContext } from './compose-context.js';
 import { describeAlertScope } from './describe-alert-scope.js';
 import { findGlossaryTerms } from './find-glossary-terms.js';
@@ -90,6 +91,7 @@ export function interpretAlert(
   context: ComposeContext,
   notes: string[],
 ): Explanation['interpretation'] {
-  const summary = [whatHappened(context), ...describeAlertScope(context.alert), ...whatItMeans(techniques, index, context), urgency(context)].join(' ');
+  const tampering = context.findings.length > 0 ? [describeTampering(context.findings)] : [];
+  const summary = [whatHappened(context), ...describeAlertScope(context.alert), ...whatItMeans(techniques, index, context), ...tampering, urgency(context)].join(' ');
   return { summary, details: details(context, notes, summary) };
 }

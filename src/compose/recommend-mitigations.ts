@@ -2,6 +2,7 @@ import type { TacticRecord, TechniqueRecord } from '../attack/attack-data.js';
 import type { AttackIndex } from '../attack/attack-index.js';
 import { splitSentences } from '../attack/clean-attack-text.js';
 import type { Explanation, MitigationItem } from '../explanation/explanation-schema.js';
+import { tamperingAction } from '../injection/describe-tampering.js';
 import { fillPlaceholders, needsMissingValue, type ComposeContext } from './compose-context.js';
 import { tacticGuides } from './guides/tactic-guide.js';
 import { techniqueGuides } from './guides/technique-guide.js';
@@ -44,7 +45,8 @@ function completeRecordAction(context: ComposeContext): string[] {
  */
 function immediateActions(techniques: TechniqueRecord[], context: ComposeContext): MitigationItem[] {
   const [top, ...rest] = techniques;
-  const actions = [verifyAction(context), ...completeRecordAction(context), ...(top ? techniqueActions(top, context).slice(0, 2) : [])];
+  const tampering = context.findings.length > 0 ? [tamperingAction(context.findings)] : [];
+  const actions = [verifyAction(context), ...completeRecordAction(context), ...tampering, ...(top ? techniqueActions(top, context).slice(0, 2) : [])];
   if (context.account) {
     actions.push(`Review recent logins and changes made by ${context.account}, and reset its password if the activity was not planned.`);
   }
