@@ -2,9 +2,11 @@ import type { Alert } from '../alert/alert-schema.js';
 import type { AttackIndex } from '../attack/attack-index.js';
 import type { ExplanationDraft, ExplanationMetadata } from '../explanation/explanation-schema.js';
 import type { Logger } from '../logging/logger.js';
+import type { TamperingFinding } from '../injection/screen-alert.js';
 import type { TechniqueMapping } from '../mapping/technique-mapping.js';
 
 export interface DraftRequest {
+  /** The screened alert: fields with instruction-like text are already withheld. */
   alert: Alert;
   mapping: TechniqueMapping;
   index: AttackIndex;
@@ -13,6 +15,10 @@ export interface DraftRequest {
   alertId: string;
   logger: Logger;
   signal?: AbortSignal;
+  /** Fields withheld from the alert because they contain instruction-like text. */
+  findings?: TamperingFinding[];
+  /** Fingerprint of the alert as received (see fingerprintAlert); replay finds recordings by it. */
+  fingerprint?: string;
 }
 
 /** Metadata fields a backend may set about how it produced the draft. */
@@ -24,6 +30,8 @@ export type DraftMetadata = Pick<
 export interface DraftResult {
   draft: ExplanationDraft;
   metadata?: DraftMetadata;
+  /** Remarks for `metadata.notes`, such as a replayed response that no model wrote. */
+  notes?: string[];
 }
 
 /**

@@ -4,7 +4,7 @@ import type { DraftRequest, DraftResult, ExplanationBackend } from './explanatio
 /** The default backend: composes the explanation from the alert and ATT&CK, with no LLM. */
 export const offlineBackend: ExplanationBackend = {
   name: 'offline',
-  async draft({ alert, mapping, index, maxTechniques }: DraftRequest): Promise<DraftResult> {
-    return { draft: composeOfflineExplanation({ alert, mapping, index, maxTechniques }) };
+  async draft({ alert, mapping, index, maxTechniques, findings }: DraftRequest): Promise<DraftResult> {
+    return { draft: composeOfflineExplanation({ alert, mapping, index, maxTechniques, findings: findings ?? [] }) };
   },
 };

@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { alertFormatNames } from '../alert/adapters/alert-format-names.js';
 import type { CommandContext } from './commands/explain-command.js';
 
 export type ContextFactory = (logLevel: string | undefined) => Promise<CommandContext>;
@@ -11,8 +12,33 @@ function attackOption(): Option {
   return new Option('--attack <path>', 'ATT&CK STIX bundle file, or a folder of enterprise/ics/mobile bundles (default: $IDS_EXPLAIN_ATTACK, then the download folder)');
 }
 
+/** Options of the LLM backends, shared by explain and record. */
+function addLlmOptions(command: Command): Command {
+  return command
+    .option('--model <name>', 'model name for the openai backend; setting one makes openai the default backend (default: $IDS_EXPLAIN_MODEL)')
+    .option('--base-url <url>', 'OpenAI-compatible server, such as http://localhost:11434/v1 for Ollama (default: $OPENAI_BASE_URL, then api.openai.com)')
+    .option('--provider <name>', 'openai for any OpenAI-compatible server, azure for Azure OpenAI deployments (default: $IDS_EXPLAIN_PROVIDER or openai)')
+    .option('--temperature <n>', 'sampling temperature from 0 to 2 (default: $IDS_EXPLAIN_TEMPERATURE or 0)')
+    .option('--timeout <seconds>', 'time limit for one model request, in seconds (default: $IDS_EXPLAIN_TIMEOUT or 60)')
+    .option('--retries <n>', 'retries after a 429, 5xx answer or timeout, 0 to 10 (default: $IDS_EXPLAIN_RETRIES or 3)')
+    .option('--stream', 'receive the answer as a stream of chunks (default: $IDS_EXPLAIN_STREAM or off)')
+    .option('--response-format <mode>', 'auto, json_schema, json_object or text; auto falls back when the server rejects one (default: $IDS_EXPLAIN_RESPONSE_FORMAT or auto)')
+    .option('--prompt-tokens <n>', 'prompt token budget; ATT&CK excerpts are trimmed to fit (default: $IDS_EXPLAIN_PROMPT_TOKENS or 3000)')
+    .option('--redact', 'replace user names, host names, e-mail and internal addresses with placeholders before the request')
+    .option('--no-redact', 'send alert values to the model as they are')
+    .option('--prompt-version <version>', 'analysis template in prompts/ (default: $IDS_EXPLAIN_PROMPT_VERSION or analysis-v1)');
+}
+
 function logLevelOption(): Option {
   return new Option('--log-level <level>', 'log detail on standard error: debug, info, warn, error or silent (default: $IDS_EXPLAIN_LOG_LEVEL or warn)');
+}
+
+/**
+ * Returns the command group `name` of `program`, creating it on first use, so that several
+ * subcommands (such as `eval mapping` and `eval explanations`) can register under one parent.
+ */
+export function commandGroup(program: Command, name: string, description: string): Command {
+  return program.commands.find((command) => command.name() === name) ?? program.command(name).description(description);
 }
 
 /**
@@ -23,23 +49,43 @@ export function createProgram(createContext: ContextFactory): Command {
   const program = new Command('ids-explain')
     .description('Explain intrusion-detection and SIEM alerts in plain language, grounded in MITRE ATT&CK.')
     .version('0.1.0')
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    // Subcommands copy this setting when they are created, so it must come first.
+    .exitOverride();
 
-  program
+  const explain = program
     .command('explain')
     .description('explain one alert (a file, or standard input when FILE is "-" or absent)')
-    .argument('[file]', 'alert file: key/value text or JSON')
+    .argument('[file]', 'alert file in any supported format (see --input-format)')
     .option('--format <format>', 'output format: md or json', 'md')
     .addOption(attackOption())
-    .option('--backend <name>', 'explanation backend: offline (composes from ATT&CK, no LLM)', 'offline')
+    .option('--backend <name>', 'explanation backend: offline (no LLM), openai (any OpenAI-compatible server) or replay (recorded answers) (default: $IDS_EXPLAIN_BACKEND, then openai when a model is set, else offline)')
+    .option('--replay-dir <path>', 'folder of recorded answers for the replay backend (default: $IDS_EXPLAIN_REPLAY_DIR or fixtures/llm-responses)')
     .option('--max-techniques <n>', 'maximum number of ATT&CK techniques in the explanation, 1 to 10', '3')
-    .option('--input-format <name>', 'alert format: auto, key-value or json', 'auto')
+    .option('--input-format <name>', `alert format: auto (detect), or one of ${alertFormatNames.join(', ')}`, 'auto')
     .addOption(examplesOption('labelled examples that teach the technique mapper: a JSON Lines file or a folder of Sigma rules (default: $IDS_EXPLAIN_EXAMPLES)'))
-    .option('--no-cache', 'do not read or write the cached ATT&CK index')
+    .option('--no-cache', 'do not read or write the cached ATT&CK index');
+  addLlmOptions(explain)
     .addOption(logLevelOption())
     .action(async (file: string | undefined, options) => {
       const { runExplainCommand } = await import('./commands/explain-command.js');
       await runExplainCommand(file, options, await createContext(options.logLevel));
+    });
+
+  const record = program
+    .command('record')
+    .description('send alerts to the configured model and save its answers as replay recordings (opt-in: needs --model and a reachable server)')
+    .argument('<files...>', 'alert files to record answers for')
+    .requiredOption('--out <folder>', 'folder to write the recordings to, such as fixtures/llm-responses')
+    .option('--case <id>', 'acceptance case ID to store in a recording made from one file')
+    .addOption(attackOption())
+    .option('--max-techniques <n>', 'maximum number of ATT&CK techniques in the explanation, 1 to 10', '3')
+    .option('--no-cache', 'do not read or write the cached ATT&CK index');
+  addLlmOptions(record)
+    .addOption(logLevelOption())
+    .action(async (files: string[], options) => {
+      const { runRecordCommand } = await import('./commands/record-command.js');
+      await runRecordCommand(files, options, await createContext(options.logLevel));
     });
 
   program
@@ -73,7 +119,27 @@ export function createProgram(createContext: ContextFactory): Command {
       runAttackInfoCommand(options, await createContext(options.logLevel));
     });
 
-  addEvalCommands(program, createContext);
+  commandGroup(program, 'eval', 'measure the quality of technique mappings and explanations')
+    .command('explanations')
+    .description('score explanations of a suite of alerts: structure, techniques, grounding, faithfulness, readability, concision and injection resistance')
+    .requiredOption('--suite <file>', 'suite file (YAML) listing the cases and their expectations')
+    .option('--backend <name>', 'backend that explains the alerts now: offline, or another one that createBackend knows (default: offline)')
+    .option('--explanations <file>', 'score these explanations instead (JSON Lines, one explanation per line with "id" naming the case)')
+    .option('--json <file>', 'write the full report as JSON')
+    .option('--report <file>', 'write the full report as Markdown (standard output then shows only the totals)')
+    .option('--write-explanations <file>', 'also write every scored explanation as JSON Lines, in the --explanations format')
+    .option('--case <id>', 'score only this case; repeat for several (thresholds are not checked)', collect)
+    .option('--judge', 'also rate each explanation with a model (needs IDS_EXPLAIN_JUDGE_MODEL or IDS_EXPLAIN_MODEL, and OPENAI_API_KEY)')
+    .option('--judge-model <name>', 'model for --judge; overrides the environment')
+    .addOption(attackOption())
+    .option('--no-cache', 'do not read or write the cached ATT&CK index')
+    .addOption(logLevelOption())
+    .action(async (options) => {
+      const { runEvalExplanationsCommand } = await import('./commands/eval-explanations-command.js');
+      await runEvalExplanationsCommand(options, await createContext(options.logLevel));
+    });
+  addEvalMappingCommand(program, createContext);
+
   return program;
 }
 
@@ -81,13 +147,9 @@ function examplesOption(description: string): Option {
   return new Option('--examples <path>', description);
 }
 
-/**
- * Registers `eval` and its subcommands. Other evaluations join as further subcommands of the
- * same parent.
- */
-function addEvalCommands(program: Command, createContext: ContextFactory): void {
-  const evaluation = program.command('eval').description('measure the quality of ids-explain on labelled data');
-  evaluation
+/** Registers `eval mapping` under the shared `eval` command group. */
+function addEvalMappingCommand(program: Command, createContext: ContextFactory): void {
+  commandGroup(program, 'eval', 'measure the quality of technique mappings and explanations')
     .command('mapping')
     .description('score ATT&CK technique mapping on labelled rules (title, description and log source only)')
     .requiredOption('--set <file>', 'labelled rules to score: JSON Lines with id, title, description, logsource and techniques')

@@ -8,8 +8,11 @@ import type { CommandContext } from './commands/explain-command.js';
 let debug = process.argv.includes('--log-level=debug') || /(^|\s)--log-level\s+debug(\s|$)/.test(process.argv.join(' '));
 
 async function createContext(logLevel: string | undefined): Promise<CommandContext> {
-  const { readEnvironment, resolveLogLevel } = await import('../config/environment.js');
-  const environment = readEnvironment();
+  const [{ readEnvironment, resolveLogLevel }, { loadEnvironment }] = await Promise.all([
+    import('../config/environment.js'),
+    import('../config/load-environment.js'),
+  ]);
+  const environment = readEnvironment(loadEnvironment());
   const level: LogLevel = resolveLogLevel(logLevel, environment);
   debug = level === 'debug';
   return { environment, logger: createLogger({ level }), stdout: process.stdout };
@@ -28,7 +31,7 @@ function report(error: unknown): number {
 }
 
 async function main(): Promise<number> {
-  const program = createProgram(createContext).exitOverride();
+  const program = createProgram(createContext);
   try {
     await program.parseAsync(process.argv);
     return exitCodes.success;

@@ -3,6 +3,7 @@ import type { TacticRecord, TechniqueRecord } from '../attack/attack-data.js';
 import type { AttackIndex } from '../attack/attack-index.js';
 import type { ExplanationDraft } from '../explanation/explanation-schema.js';
 import { alertSearchText } from '../mapping/alert-search-text.js';
+import type { TamperingFinding } from '../injection/screen-alert.js';
 import type { TechniqueMapping } from '../mapping/technique-mapping.js';
 import { assessImpact } from './assess-impact.js';
 import { createComposeContext } from './compose-context.js';
@@ -15,6 +16,8 @@ export interface ComposeOfflineOptions {
   mapping: TechniqueMapping;
   index: AttackIndex;
   maxTechniques: number;
+  /** Alert fields withheld for instruction-like text; the explanation warns about them. */
+  findings?: TamperingFinding[];
 }
 
 function selectTechniques(mapping: TechniqueMapping, index: AttackIndex, maxTechniques: number): TechniqueRecord[] {
@@ -37,8 +40,8 @@ function tacticsOf(techniques: TechniqueRecord[], index: AttackIndex): TacticRec
  * Composes all four sections from the alert and ATT&CK alone, deterministically: the same
  * alert, mapping and ATT&CK release always give the same text.
  */
-export function composeOfflineExplanation({ alert, mapping, index, maxTechniques }: ComposeOfflineOptions): ExplanationDraft {
-  const context = createComposeContext(alert);
+export function composeOfflineExplanation({ alert, mapping, index, maxTechniques, findings = [] }: ComposeOfflineOptions): ExplanationDraft {
+  const context = createComposeContext(alert, findings);
   const techniques = selectTechniques(mapping, index, maxTechniques);
   const tactics = tacticsOf(techniques, index);
   const alertText = alertSearchText(alert);

@@ -60,6 +60,17 @@ export const explanationMetadataSchema = z.object({
   fallbackReason: z.string().optional().describe('Why the LLM answer was replaced by the offline composer'),
   grounding: z.array(z.string()).optional().describe('Corrections that grounding made, such as a removed technique'),
   notes: z.array(z.string()).optional().describe('Remarks about the input, such as a truncated record'),
+  tampering: z
+    .array(
+      z.object({
+        field: text,
+        fieldName: text,
+        signals: z.array(z.string()),
+        hiddenBy: z.array(z.string()),
+      }),
+    )
+    .optional()
+    .describe('Alert fields withheld because their text tries to instruct automated tools'),
 });
 
 /** The four-section explanation of one alert, with metadata; every backend must produce it. */

@@ -3,9 +3,11 @@ import type { AttackIndex } from '../attack/attack-index.js';
 import { normalizeTechniqueId, parentTechniqueId } from '../attack/technique-id.js';
 import { chooseAttackQuote } from '../compose/choose-attack-quote.js';
 import type { ExplainedTechnique, ExplanationDraft, MitigationItem } from '../explanation/explanation-schema.js';
-import { AlertFactSet } from '../facts/alert-fact-set.js';
+import { AlertFactSet, alertText } from '../facts/alert-fact-set.js';
 import { alertSearchText } from '../mapping/alert-search-text.js';
 import type { TechniqueMapping } from '../mapping/technique-mapping.js';
+import { collectReferenceScope } from './check-references.js';
+import { groundSentences } from './ground-sentences.js';
 
 export interface GroundExplanationOptions {
   draft: ExplanationDraft;
@@ -110,16 +112,6 @@ function groundMitigationList(
   return kept;
 }
 
-function keepSupportedSentences(text: string, facts: AlertFactSet, where: string, corrections: string[]): string {
-  const sentences = text.split(/(?<=[.!?])\s+/);
-  const kept = sentences.filter((sentence) => {
-    const missing = facts.unsupported(sentence);
-    if (missing.length > 0) corrections.push(`removed a sentence in ${where} stating ${missing.join(', ')}, which the alert does not contain`);
-    return missing.length === 0;
-  });
-  return kept.join(' ').trim();
-}
-
 function attackTexts(draft: ExplanationDraft, index: AttackIndex): string[] {
   const texts: string[] = [];
   for (const technique of draft.techniques) {
@@ -129,40 +121,11 @@ function attackTexts(draft: ExplanationDraft, index: AttackIndex): string[] {
   return texts;
 }
 
-function groundFacts(draft: ExplanationDraft, facts: AlertFactSet, fallback: () => ExplanationDraft, corrections: string[]): ExplanationDraft {
-  const check = (text: string, where: string, replacement: () => string) =>
-    keepSupportedSentences(text, facts, where, corrections) || replacement();
-  const checkItems = (items: MitigationItem[], where: string) =>
-    items
-      .map((item) => ({ ...item, action: keepSupportedSentences(item.action, facts, where, corrections) }))
-      .filter((item) => item.action !== '');
-
-  const interpretation: ExplanationDraft['interpretation'] = {
-    summary: check(draft.interpretation.summary, 'the interpretation', () => fallback().interpretation.summary),
-  };
-  if (draft.interpretation.details) {
-    const details = keepSupportedSentences(draft.interpretation.details, facts, 'the interpretation details', corrections);
-    if (details) interpretation.details = details;
-  }
-  const impact = Object.fromEntries(
-    Object.entries(draft.impact).map(([aspect, text]) => [
-      aspect,
-      check(text, `the ${aspect} impact`, () => fallback().impact[aspect as keyof ExplanationDraft['impact']]),
-    ]),
-  ) as ExplanationDraft['impact'];
-  return {
-    interpretation,
-    techniques: draft.techniques.map((technique) => ({
-      ...technique,
-      explanation: check(technique.explanation, `the explanation of ${technique.id}`, () => `${technique.id} is ${technique.name} in MITRE ATT&CK.`),
-    })),
-    impact,
-    mitigations: {
-      immediate: checkItems(draft.mitigations.immediate, 'the immediate actions'),
-      longTerm: checkItems(draft.mitigations.longTerm, 'the long-term actions'),
-      bestPractices: checkItems(draft.mitigations.bestPractices, 'the best practices'),
-    },
-  };
+function fillEmptyTechniques(techniques: ExplainedTechnique[], fallback: () => ExplanationDraft, corrections: string[]): ExplainedTechnique[] {
+  if (techniques.length > 0) return techniques;
+  const composed = fallback().techniques;
+  if (composed.length > 0) corrections.push('filled the techniques from the offline composer because none of the cited ones could be kept');
+  return composed;
 }
 
 function fillEmptySections(draft: ExplanationDraft, fallback: () => ExplanationDraft, corrections: string[]): ExplanationDraft {
@@ -180,8 +143,10 @@ function fillEmptySections(draft: ExplanationDraft, fallback: () => ExplanationD
  * Checks a draft against ATT&CK and the alert, whatever produced it, and corrects it: technique
  * IDs must exist, be current and come from the mapper or the alert; names, tactics and URLs
  * are rewritten from ATT&CK; quotes must be verbatim; mitigation IDs must be linked to a cited
- * technique; sentences stating addresses, hosts, accounts, ports or times that the alert
- * lacks are removed. Every correction is returned as a readable line.
+ * technique; free-text sentences are removed when they state addresses, hosts, accounts, ports
+ * or times that the alert lacks, cite IDs, URLs or quotations outside ATT&CK's support, or
+ * dismiss the alert. An emptied technique list or section is refilled from the offline
+ * composition. Every correction is returned as a readable line.
  */
 export function groundExplanation({ draft, alert, mapping, index, fallback }: GroundExplanationOptions): GroundedExplanation {
   const corrections: string[] = [];
@@ -189,7 +154,7 @@ export function groundExplanation({ draft, alert, mapping, index, fallback }: Gr
   const lazyFallback = () => (cachedFallback ??= fallback());
   const searchText = alertSearchText(alert);
 
-  const techniques = groundTechniques(draft, mapping, index, searchText, corrections);
+  const techniques = fillEmptyTechniques(groundTechniques(draft, mapping, index, searchText, corrections), lazyFallback, corrections);
   const techniqueIds = techniques.map((technique) => technique.id);
   const mitigations = {
     immediate: groundMitigationList(draft.mitigations.immediate, techniqueIds, index, corrections),
@@ -198,6 +163,7 @@ export function groundExplanation({ draft, alert, mapping, index, fallback }: Gr
   };
   const structural: ExplanationDraft = { ...draft, techniques, mitigations };
   const facts = new AlertFactSet(alert, attackTexts(structural, index));
-  const factual = groundFacts(structural, facts, lazyFallback, corrections);
+  const scope = collectReferenceScope(structural, index, alertText(alert));
+  const factual = groundSentences(structural, { facts, scope, index, fallback: lazyFallback, corrections });
   return { draft: fillEmptySections(factual, lazyFallback, corrections), corrections };
 }

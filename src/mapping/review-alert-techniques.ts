@@ -48,6 +48,15 @@ function refinement(state: ReviewState, parent: string, familyConfidence: number
   return !second || best.confidence >= 2 * second.confidence ? best : undefined;
 }
 
+/**
+ * Orders candidates with the predicted ones first, in predicted order, and the rest as ranked,
+ * so that any window of the first N candidates holds the predictions.
+ */
+export function predictedFirst(predicted: readonly TechniqueCandidate[], candidates: readonly TechniqueCandidate[]): TechniqueCandidate[] {
+  const chosen = new Set(predicted);
+  return [...predicted, ...candidates.filter((candidate) => !chosen.has(candidate))];
+}
+
 function topOtherFamily(state: ReviewState, family: string): [string, number] | undefined {
   return [...state.familyConfidence.entries()].filter(([id]) => id !== family).sort((a, b) => b[1] - a[1])[0];
 }
@@ -106,6 +115,6 @@ export function reviewAlertTechniques(
   const rest = ranked.predicted
     .filter((candidate) => !families.has(parentTechniqueId(candidate.id)) && !questionable.has(candidate.id))
     .map((candidate) => state.candidates.find((existing) => existing.id === candidate.id)!);
-  state.candidates.sort((a, b) => Number(b.fromAlert && !questionable.has(b.id)) - Number(a.fromAlert && !questionable.has(a.id)) || b.confidence - a.confidence || a.id.localeCompare(b.id));
-  return { candidates: state.candidates, predicted: [...kept, ...rest], notes: state.notes, questionable: state.questionable };
+  const predicted = [...kept, ...rest];
+  return { candidates: predictedFirst(predicted, state.candidates), predicted, notes: state.notes, questionable: state.questionable };
 }

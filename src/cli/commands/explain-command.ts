@@ -1,6 +1,7 @@
 import { parseAlert } from '../../alert/parse-alert.js';
 import { createBackend } from '../../backends/create-backend.js';
 import type { Environment } from '../../config/environment.js';
+import { resolveBackendName, resolveLlmSettings, type LlmFlags } from '../../config/llm-settings.js';
 import { defaultMaxTechniques, explainAlert } from '../../explain/explain-alert.js';
 import type { Logger } from '../../logging/logger.js';
 import { renderJson } from '../../render/render-json.js';
@@ -10,7 +11,7 @@ import { loadKnowledge } from '../../runtime/load-knowledge.js';
 import { parseChoiceOption, parseIntegerOption } from '../parse-options.js';
 import { readInputText } from '../read-input-text.js';
 
-export interface ExplainCommandOptions {
+export interface ExplainCommandOptions extends LlmFlags {
   format?: string;
   attack?: string;
   backend?: string;
@@ -30,7 +31,8 @@ export interface CommandContext {
 export async function runExplainCommand(file: string | undefined, options: ExplainCommandOptions, context: CommandContext): Promise<void> {
   const format = parseChoiceOption('--format', options.format ?? 'md', ['md', 'json'] as const);
   const maxTechniques = parseIntegerOption('--max-techniques', options.maxTechniques, { min: 1, max: 10 }) ?? defaultMaxTechniques;
-  const backend = await createBackend({ name: options.backend ?? 'offline' });
+  const llm = resolveLlmSettings(context.environment, options);
+  const backend = await createBackend({ name: resolveBackendName(options.backend, context.environment, llm), llm });
 
   const { text, origin } = await readInputText(file);
   const alert = parseAlert(text, { origin, ...(options.inputFormat ? { format: options.inputFormat } : {}) });

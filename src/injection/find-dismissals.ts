@@ -1,0 +1,42 @@
+/**
+ * Phrases that dismiss an alert: calling it benign, a false positive or an approved test,
+ * advising to close or ignore it, or lowering its severity.
+ */
+const dismissalPattern = new RegExp(
+  [
+    String.raw`\b(?:benign|false[ -]?positives?|harmless|non-?malicious|not malicious|no threat|not a threat|nothing to worry about)\b`,
+    String.raw`\b(?:approved|authori[sz]ed|sanctioned|scheduled|internal)\s+(?:pen(?:etration)?[ -]?test(?:ing)?|security test|red[ -]?team|scan|assessment|audit)\b`,
+    String.raw`\b(?:close|dismiss|suppress|resolve|archive|silence|mute|ignore)\s+(?:this|the|that|these)\s+(?:alert|alarm|ticket|case|incident|finding)s?\b`,
+    String.raw`\b(?:can|may|should) (?:safely )?be (?:ignored|closed|dismissed|suppressed)\b`,
+    String.raw`\bno (?:further )?(?:action|investigation|response) (?:is )?(?:needed|required|necessary)\b`,
+    String.raw`\b(?:severity|priority)\b[^.]{0,20}\b(?:informational|info|lowest|none)\b`,
+  ].join('|'),
+  'gi',
+);
+
+// Words that turn a dismissal into a warning about one: "do not close", "the text claims it is
+// a false positive", "if the owner confirms", "it may be benign".
+const negationBefore = /\b(?:not|never|no|n't|nor|rather than|instead of|without)\b[^.;]{0,30}$/i;
+const attributionOrCondition =
+  /\b(?:claims?|claiming|claimed|asks?|asking|asked|tries|trying|tried|attempts?|attempting|pretends?|pretending|instructs?|instructions?|manipulat\w*|inject\w*|planted|tamper\w*|if|unless|whether|until|confirms?|confirmed|may|might|could|possibly)\b/i;
+
+/** Splits text into sentences at end punctuation followed by white space. */
+export function splitIntoSentences(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+/).filter((sentence) => sentence.trim() !== '');
+}
+
+/** Tells whether one sentence dismisses the alert outright, not as a claim it warns about. */
+export function isDismissal(sentence: string): boolean {
+  for (const match of sentence.matchAll(dismissalPattern)) {
+    const before = sentence.slice(0, match.index);
+    if (negationBefore.test(before)) continue;
+    if (attributionOrCondition.test(sentence)) continue;
+    return true;
+  }
+  return false;
+}
+
+/** Lists the sentences of a text that dismiss the alert outright. */
+export function findDismissals(text: string): string[] {
+  return splitIntoSentences(text).filter(isDismissal);
+}

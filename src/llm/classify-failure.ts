@@ -1,0 +1,63 @@
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+
+/** Decision about a failed model request. */
+export interface FailureDecision {
+  retry: boolean;
+  /** Wait the server asked for, in milliseconds, from Retry-After or retry-after-ms. */
+  retryAfterMs?: number;
+  /** True for 429 responses, which slow every worker that shares the back-off. */
+  rateLimited: boolean;
+  /** Short description for logs and errors, such as "429 Too Many Requests" or "timed out". */
+  reason: string;
+  status?: number;
+  /** True when the fix is in the settings: a wrong key, model, URL or request shape. */
+  configuration: boolean;
+}
+
+const transientNetworkCodes = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+
+/** Parses Retry-After (seconds or an HTTP date) and retry-after-ms into milliseconds. */
+export function retryAfterMs(headers: Headers | undefined, now = Date.now()): number | undefined {
+  const milliseconds = Number.parseFloat(headers?.get('retry-after-ms') ?? '');
+  if (Number.isFinite(milliseconds) && milliseconds >= 0) return milliseconds;
+  const value = headers?.get('retry-after')?.trim();
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+function networkCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 4; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/**
+ * Decides whether a failed request can pass on a later attempt. Rate limits (429, with the
+ * server's wait), 408, 409 and 5xx responses, timeouts and dropped connections can pass later.
+ * Other responses (400, 401, 403, 404, 422) and refused connections cannot.
+ */
+export function classifyFailure(error: unknown): FailureDecision {
+  if (error instanceof APIConnectionTimeoutError) return { retry: true, rateLimited: false, reason: 'timed out', configuration: false };
+  if (error instanceof APIUserAbortError) return { retry: false, rateLimited: false, reason: 'cancelled', configuration: false };
+  if (error instanceof APIConnectionError) {
+    const code = networkCode(error.cause);
+    const retry = code !== undefined && transientNetworkCodes.has(code);
+    return { retry, rateLimited: false, reason: `connection failed${code ? ` (${code})` : ''}`, configuration: !retry };
+  }
+  if (error instanceof APIError && error.status !== undefined) {
+    const status = error.status;
+    const wait = retryAfterMs(error.headers);
+    const reason = `${status}${error.message ? ` ${error.message.replace(/^\d{3}\s*/, '')}` : ''}`;
+    const retry = status === 408 || status === 409 || status === 429 || status >= 500;
+    const configuration = [400, 401, 403, 404, 422].includes(status);
+    return { retry, rateLimited: status === 429, reason, status, configuration, ...(wait !== undefined ? { retryAfterMs: wait } : {}) };
+  }
+  return { retry: false, rateLimited: false, reason: error instanceof Error ? error.message : String(error), configuration: false };
+}

@@ -1,0 +1,66 @@
+import { getEncodingNameForModel, Tiktoken, type TiktokenEncoding, type TiktokenModel } from 'js-tiktoken/lite';
+
+/** Counts tokens of prompt and response texts with a tokenizer chosen for the model. */
+export interface TokenCounter {
+  /** Tokenizer name, such as "o200k_base". */
+  readonly encoding: string;
+  /** Returns the number of tokens in a text. */
+  count(text: string): number;
+  /** Returns the number of prompt tokens of a chat request, with per-message overhead. */
+  countMessages(messages: { role: string; content: string }[]): number;
+}
+
+const encoders = new Map<string, Promise<Tiktoken>>();
+
+function encodingFor(model: string): TiktokenEncoding {
+  try {
+    return getEncodingNameForModel(model as TiktokenModel);
+  } catch {
+    // Models outside OpenAI's list (Llama, Mistral, Qwen) have their own tokenizers, so the
+    // o200k_base count is only an estimate for them.
+    return 'o200k_base';
+  }
+}
+
+async function loadEncoder(encoding: TiktokenEncoding): Promise<Tiktoken> {
+  // The rank tables ship inside js-tiktoken, so nothing is downloaded. @langchain/core's own
+  // getEncoding fetches them over the network, which is why it is not used here.
+  const ranks =
+    encoding === 'cl100k_base'
+      ? (await import('js-tiktoken/ranks/cl100k_base')).default
+      : (await import('js-tiktoken/ranks/o200k_base')).default;
+  return new Tiktoken(ranks);
+}
+
+/**
+ * Creates a token counter for a model name: exact for OpenAI models that use cl100k_base or
+ * o200k_base, an estimate with o200k_base for every other model.
+ */
+export async function createTokenCounter(model: string): Promise<TokenCounter> {
+  const encoding = encodingFor(model) === 'cl100k_base' ? 'cl100k_base' : 'o200k_base';
+  let encoder = encoders.get(encoding);
+  if (!encoder) {
+    encoder = loadEncoder(encoding);
+    encoders.set(encoding, encoder);
+  }
+  const tiktoken = await encoder;
+  const encode = (text: string) => (text ? tiktoken.encode(text, [], []).length : 0);
+  // Byte-pair encoding slows down sharply on long runs without white space, such as payloads
+  // in alert fields, so such runs are counted in slices. Ordinary text is counted whole.
+  const count = (text: string) => {
+    let total = 0;
+    let last = 0;
+    for (const match of text.matchAll(/\S{65,}/g)) {
+      total += encode(text.slice(last, match.index));
+      for (let start = 0; start < match[0].length; start += 64) total += encode(match[0].slice(start, start + 64));
+      last = match.index + match[0].length;
+    }
+    return total + encode(text.slice(last));
+  };
+  return {
+    encoding,
+    count,
+    // Estimate of the chat format's framing: 3 tokens per message and 3 that start the reply.
+    countMessages: (messages) => messages.reduce((sum, message) => sum + 3 + count(message.content) + count(message.role), 3),
+  };
+}

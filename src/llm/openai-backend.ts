@@ -1,0 +1,42 @@
+import type { ExplanationBackend } from '../backends/explanation-backend.js';
+import type { LlmSettings } from '../config/llm-settings.js';
+import { ConfigurationError } from '../errors/configuration-error.js';
+import { shouldRedact } from '../privacy/should-redact.js';
+import { createTokenCounter } from './count-tokens.js';
+import { createModelBackend } from './model-backend.js';
+import { createOpenAiTransport, type RetryTiming } from './openai-transport.js';
+import { loadPromptTemplate } from './prompt-template.js';
+import { createSharedBackoff, type SharedBackoff } from './shared-backoff.js';
+
+export interface OpenAiBackendOptions {
+  settings: LlmSettings;
+  /** Pause shared with other workers of a batch job; each backend gets its own otherwise. */
+  backoff?: SharedBackoff;
+  retryTiming?: Partial<RetryTiming>;
+}
+
+/**
+ * Creates the backend that drafts explanations with an OpenAI-compatible model. Throws
+ * ConfigurationError when no model is configured or a required key is missing.
+ */
+export async function createOpenAiBackend(options: OpenAiBackendOptions): Promise<ExplanationBackend> {
+  const { settings } = options;
+  const model = settings.model;
+  if (!model) {
+    throw new ConfigurationError('no model configured for --backend openai', { hint: 'Pass --model NAME or set IDS_EXPLAIN_MODEL' });
+  }
+  const transport = createOpenAiTransport({
+    settings: { ...settings, model },
+    backoff: options.backoff ?? createSharedBackoff(),
+    ...(options.retryTiming ? { retryTiming: options.retryTiming } : {}),
+  });
+  const [template, counter] = await Promise.all([loadPromptTemplate(settings.promptVersion), createTokenCounter(model)]);
+  const redact = shouldRedact(settings.redact, settings.baseUrl);
+  return createModelBackend({
+    name: 'openai',
+    transportFor: async () => ({ transport, redact }),
+    template,
+    counter,
+    tokenBudget: settings.promptTokens,
+  });
+}
