@@ -50,7 +50,7 @@ function refinement(state: ReviewState, parent: string, familyConfidence: number
 
 /**
  * Orders candidates with the predicted ones first, in predicted order, and the rest as ranked,
- * so that any window of the first N candidates holds the predictions.
+ * so that any window of the first N candidates contains the predictions.
  */
 export function predictedFirst(predicted: readonly TechniqueCandidate[], candidates: readonly TechniqueCandidate[]): TechniqueCandidate[] {
   const chosen = new Set(predicted);
@@ -109,12 +109,12 @@ export function reviewAlertTechniques(
     if (candidate && !accepted.includes(candidate)) accepted.push(candidate);
   }
   // A tagged parent is dropped when a tagged or refined sub-technique of it was accepted.
-  const kept = accepted.filter((candidate) => !accepted.some((other) => other.id.startsWith(`${candidate.id}.`)));
-  const families = new Set(kept.map((candidate) => parentTechniqueId(candidate.id)));
+  const acceptedTags = accepted.filter((candidate) => !accepted.some((other) => other.id.startsWith(`${candidate.id}.`)));
+  const families = new Set(acceptedTags.map((candidate) => parentTechniqueId(candidate.id)));
   const questionable = new Set(state.questionable.map((item) => item.id));
   const rest = ranked.predicted
     .filter((candidate) => !families.has(parentTechniqueId(candidate.id)) && !questionable.has(candidate.id))
     .map((candidate) => state.candidates.find((existing) => existing.id === candidate.id)!);
-  const predicted = [...kept, ...rest];
+  const predicted = [...acceptedTags, ...rest];
   return { candidates: predictedFirst(predicted, state.candidates), predicted, notes: state.notes, questionable: state.questionable };
 }
