@@ -63,6 +63,7 @@ export function createProgram(createContext: ContextFactory): Command {
     .option('--replay-dir <path>', 'folder of recorded answers for the replay backend (default: $IDS_EXPLAIN_REPLAY_DIR or fixtures/llm-responses)')
     .option('--max-techniques <n>', 'maximum number of ATT&CK techniques in the explanation, 1 to 10', '3')
     .option('--input-format <name>', `alert format: auto (detect), or one of ${alertFormatNames.join(', ')}`, 'auto')
+    .addOption(examplesOption('labelled examples that teach the technique mapper: a JSON Lines file or a folder of Sigma rules (default: $IDS_EXPLAIN_EXAMPLES)'))
     .option('--no-cache', 'do not read or write the cached ATT&CK index');
   addLlmOptions(explain)
     .addOption(logLevelOption())
@@ -137,6 +138,32 @@ export function createProgram(createContext: ContextFactory): Command {
       const { runEvalExplanationsCommand } = await import('./commands/eval-explanations-command.js');
       await runEvalExplanationsCommand(options, await createContext(options.logLevel));
     });
+  addEvalMappingCommand(program, createContext);
 
   return program;
+}
+
+function examplesOption(description: string): Option {
+  return new Option('--examples <path>', description);
+}
+
+/** Registers `eval mapping` under the shared `eval` command group. */
+function addEvalMappingCommand(program: Command, createContext: ContextFactory): void {
+  commandGroup(program, 'eval', 'measure the quality of technique mappings and explanations')
+    .command('mapping')
+    .description('score ATT&CK technique mapping on labelled rules (title, description and log source only)')
+    .requiredOption('--set <file>', 'labelled rules to score: JSON Lines with id, title, description, logsource and techniques')
+    .addOption(examplesOption('labelled examples to learn from: JSON Lines in the same layout or a folder of Sigma rules; examples from the same corpus as --set are scored by grouped cross-validation'))
+    .option('--folds <k>', 'number of cross-validation folds when --examples shares rules with --set, 2 to 20', '5')
+    .option('--json', 'print one JSON object instead of the text report')
+    .option('--min-hierarchical-f1 <x>', 'exit with code 1 when hierarchical F1 is below this fraction')
+    .option('--min-parent-recall-at-5 <x>', 'exit with code 1 when parent recall@5 is below this fraction')
+    .option('--min-parent-recall-at-10 <x>', 'exit with code 1 when parent recall@10 is below this fraction')
+    .addOption(attackOption())
+    .option('--no-cache', 'do not read or write the cached ATT&CK and mapping indexes')
+    .addOption(logLevelOption())
+    .action(async (options) => {
+      const { runEvalMappingCommand } = await import('./commands/eval-mapping-command.js');
+      await runEvalMappingCommand(options, await createContext(options.logLevel));
+    });
 }

@@ -33,6 +33,8 @@ export const environmentSchema = z.object({
   IDS_EXPLAIN_ATTACK: optionalText,
   IDS_EXPLAIN_DATA_DIR: optionalText,
   IDS_EXPLAIN_CACHE_DIR: optionalText,
+  /** Labelled examples for the technique mapper: a JSON Lines file or a folder of Sigma rules. */
+  IDS_EXPLAIN_EXAMPLES: optionalText,
   IDS_EXPLAIN_LOG_LEVEL: z.preprocess(blankAsUndefined, z.enum(logLevels).optional()),
   IDS_EXPLAIN_ATTACK_BASE_URL: z.preprocess(blankAsUndefined, z.url().optional()),
   NO_COLOR: z.string().optional(),

@@ -88,7 +88,11 @@ function containsHostile(text: string, hostile: Set<string>, scanner: ValueScann
 
 function screenDetails(details: string | undefined, hostile: Set<string>, scanner: ValueScanner): string | undefined {
   if (details === undefined) return undefined;
-  const kept = details.split('\n').filter((line) => !containsHostile(line, hostile, scanner));
+  let text = details;
+  // A multi-line value spans several detail lines, and its lines need not look hostile one by
+  // one, so the whole value is cut out before the line check.
+  for (const value of hostile) if (value.trim().includes('\n')) text = text.split(value.trim()).join('');
+  const kept = text.split('\n').filter((line) => !containsHostile(line, hostile, scanner));
   return kept.length > 0 ? kept.join('\n') : undefined;
 }
 

@@ -2,109 +2,131 @@ import type { Alert } from '../alert/alert-schema.js';
 import type { AttackIndex, TechniqueResolution } from '../attack/attack-index.js';
 import { findTechniqueIds } from '../attack/technique-id.js';
 import type { DerivedFileCache } from '../cache/derived-file-cache.js';
+import type { Logger } from '../logging/logger.js';
+import { silentLogger } from '../logging/logger.js';
 import { alertSearchText } from './alert-search-text.js';
-import { buildTechniqueSearchIndex } from './build-technique-search-index.js';
-import { lexicon } from './lexicon/lexicon.js';
-import { LexiconMatcher } from './lexicon/match-lexicon.js';
+import {
+  buildExampleSources,
+  type BuiltExampleSources,
+  exampleSourcesFromData,
+  exampleSourcesToData,
+  type ExampleSources,
+  type ExampleSourcesData,
+} from './examples/example-sources.js';
+import type { LabelledRule } from './examples/labelled-rule.js';
+import { ruleSearchText } from './examples/rule-search-text.js';
+import { fitMappingModels, maxTrainingQueries, spreadSample, type MappingModels } from './fit-mapping-models.js';
+import { featureNames } from './candidate-features.js';
+import { EvidenceGatherer } from './gather-evidence.js';
+import { contentHash, loadMappingKnowledge, type MappingKnowledge } from './mapping-knowledge.js';
+import { rankedDepth, rankTechniques } from './rank-techniques.js';
+import { reviewAlertTechniques } from './review-alert-techniques.js';
 import type { MapOptions, TechniqueCandidate, TechniqueMapper, TechniqueMapping } from './technique-mapping.js';
 
 export interface CreateTechniqueMapperOptions {
   index: AttackIndex;
   cache?: DerivedFileCache;
+  /** Knowledge already loaded for this index; loaded (or built) when absent. */
+  knowledge?: MappingKnowledge;
+  /** Labelled examples to learn from, such as a team's triaged alerts or a Sigma checkout. */
+  examples?: readonly LabelledRule[];
+  logger?: Logger;
 }
 
-const weights = { alert: 1.2, lexicon: 1, retrieval: 0.6 };
-const searchBoost = { name: 3, description: 1, procedures: 0.5, analytics: 1.2 };
+interface ExampleLayer {
+  sources: ExampleSources;
+  models: MappingModels;
+}
 
-class CandidateSet {
-  private readonly byId = new Map<string, TechniqueCandidate>();
+/** Minimum number of usable examples for fitting the models on the examples. */
+const minExamplesForFit = 200;
 
-  add(id: string, score: number, evidence: string, fromAlert = false): void {
-    const existing = this.byId.get(id);
-    if (existing) {
-      existing.score += score;
-      existing.fromAlert ||= fromAlert;
-      if (!existing.evidence.includes(evidence)) existing.evidence.push(evidence);
-      return;
-    }
-    this.byId.set(id, { id, score, confidence: 0, fromAlert, evidence: [evidence] });
+/** Fits the models on the examples, each scored with its whole twin group held out as a new alert would be. */
+function fitOnExamples(knowledge: MappingKnowledge, built: BuiltExampleSources): MappingModels {
+  const gatherer = new EvidenceGatherer(knowledge.sources, knowledge.lexicon, built);
+  const queries = built.rules.map((rule, doc) => ({
+    text: ruleSearchText(rule),
+    title: rule.title,
+    gold: built.labels[doc]!,
+    holdOut: { example: (other: number) => built.groups[other] === built.groups[doc] },
+  }));
+  return fitMappingModels({ gatherer, context: knowledge.context, queries: spreadSample(queries, maxTrainingQueries), source: 'examples' });
+}
+
+function loadExampleLayer(options: CreateTechniqueMapperOptions, knowledge: MappingKnowledge, logger: Logger): ExampleLayer | undefined {
+  const examples = options.examples;
+  if (!examples || examples.length === 0) return undefined;
+  const key = `mapping-examples-${contentHash(examples)}-${knowledge.key}`;
+  const cached = options.cache?.read<{ sources: ExampleSourcesData; models: MappingModels }>(key);
+  if (cached) return { sources: exampleSourcesFromData(cached.sources), models: cached.models };
+
+  const started = performance.now();
+  const built = buildExampleSources(examples, options.index);
+  const usable = built.labels.length;
+  if (usable === 0) return undefined;
+  let layer: ExampleLayer;
+  if (usable >= minExamplesForFit) {
+    layer = { sources: built, models: fitOnExamples(knowledge, built) };
+  } else {
+    // NOTE: these examples are too few to fit on, so a close example counts like a lexicon
+    // entry of the same strength. With a few hundred examples the weights are fitted instead.
+    logger.info('%d labelled examples are fewer than %d, so their weight is set, not fitted', usable, minExamplesForFit);
+    layer = { sources: built, models: withExampleWeight(knowledge.attackModels) };
   }
+  options.cache?.write(key, { sources: exampleSourcesToData(layer.sources), models: layer.models });
+  logger.info('indexed %d labelled examples (%d without a known technique) in %d ms', usable, built.dropped, Math.round(performance.now() - started));
+  return layer;
+}
 
-  ranked(): TechniqueCandidate[] {
-    return [...this.byId.values()].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
-  }
+/** Weight of the closest example's similarity when there are too few examples to fit it. */
+export const fewExamplesWeight = 6;
+
+function withExampleWeight(models: MappingModels): MappingModels {
+  const weight = (model: MappingModels['technique']) => ({
+    intercept: model.intercept,
+    weights: model.weights.map((value, position) => (featureNames[position] === 'exampleMax' ? fewExamplesWeight : value)),
+  });
+  return { ...models, technique: weight(models.technique), family: weight(models.family) };
+}
+
+/** Appends predicted candidates that fell outside the first `limit`, because grounding accepts only listed IDs. */
+function withPredicted(candidates: TechniqueCandidate[], predicted: readonly TechniqueCandidate[]): TechniqueCandidate[] {
+  const missing = predicted.filter((candidate) => !candidates.includes(candidate));
+  return missing.length === 0 ? candidates : [...candidates, ...missing];
 }
 
 function alertIdInputs(alert: Alert): string[] {
   return [...new Set(alert.attackIds.flatMap((value) => findTechniqueIds(value)))];
 }
 
-function resolveAlertIds(alert: Alert, index: AttackIndex): TechniqueResolution[] {
-  return alertIdInputs(alert).map((id) => index.resolveTechnique(id));
-}
-
-function quoteList(values: string[]): string {
-  const quoted = values.map((value) => `"${value}"`);
-  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
-}
-
-/** Maps a raw score to a probability-like confidence; a single strong source gives about 0.7. */
-function confidenceOf(score: number): number {
-  return Math.round((1 / (1 + Math.exp(-3 * (score - 0.7)))) * 100) / 100;
-}
-
 /**
- * Creates the technique mapper: candidates from the ATT&CK IDs that the alert carries, from
- * the artefact lexicon and from BM25 retrieval over ATT&CK technique texts, combined into one
- * ranked list with evidence and a confidence for each.
+ * Creates the technique mapper. It gathers evidence from the artefact lexicon, ATT&CK
+ * technique profiles, procedure examples, detection analytics, software names and optional
+ * labelled examples. Logistic models fitted on held-out labelled text score the candidates,
+ * the predicted set is sized by confidence, and the IDs the alert carries are checked. Throws
+ * only on internal errors. A cache problem is logged and the index rebuilt.
  */
-export function createTechniqueMapper({ index, cache }: CreateTechniqueMapperOptions): TechniqueMapper {
-  const search = buildTechniqueSearchIndex(index, cache);
-  const matcher = new LexiconMatcher(lexicon);
-
-  const addAlertIds = (resolutions: TechniqueResolution[], candidates: CandidateSet, notes: string[]) => {
-    for (const resolution of resolutions) {
-      if (resolution.note) notes.push(resolution.note);
-      // Deprecated techniques stay out of the candidates; the note flags them instead.
-      if (!resolution.technique || resolution.status === 'deprecated') continue;
-      candidates.add(resolution.technique.id, weights.alert, 'the alert itself carries this technique ID', true);
-    }
-  };
-
-  const addLexiconHits = (text: string, candidates: CandidateSet) => {
-    for (const hit of matcher.match(text)) {
-      for (const { id, weight } of hit.entry.techniques) {
-        if (!index.technique(id) || index.technique(id)?.revoked) continue;
-        candidates.add(id, weights.lexicon * weight, `the alert mentions ${quoteList(hit.matched)}, and ${hit.entry.reason}`);
-      }
-    }
-  };
-
-  const addRetrieval = (text: string, candidates: CandidateSet) => {
-    const results = search.search(text, { boost: searchBoost, combineWith: 'OR' }).slice(0, 30);
-    const top = results[0]?.score ?? 0;
-    for (const result of results) {
-      const terms = quoteList(result.terms.slice(0, 5));
-      candidates.add(String(result.id), (weights.retrieval * result.score) / top, `its ATT&CK text shares the terms ${terms} with the alert`);
-    }
-  };
+export function createTechniqueMapper(options: CreateTechniqueMapperOptions): TechniqueMapper {
+  const logger = options.logger ?? silentLogger;
+  const knowledge = options.knowledge ?? loadMappingKnowledge(options.index, options.cache, logger);
+  const examples = loadExampleLayer(options, knowledge, logger);
+  const gatherer = new EvidenceGatherer(knowledge.sources, knowledge.lexicon, examples?.sources);
+  const models = examples?.models ?? knowledge.attackModels;
 
   return {
-    map(alert: Alert, options: MapOptions = {}): TechniqueMapping {
-      const limit = options.limit ?? 10;
-      const notes: string[] = [];
-      const candidates = new CandidateSet();
-      const alertIds = resolveAlertIds(alert, index);
-      const text = alertSearchText(alert);
-
-      addAlertIds(alertIds, candidates, notes);
-      addLexiconHits(text, candidates);
-      addRetrieval(text, candidates);
-
-      const ranked = candidates.ranked().slice(0, limit);
-      for (const candidate of ranked) candidate.confidence = confidenceOf(candidate.score);
-      const predicted = ranked.filter((candidate, position) => position === 0 || candidate.confidence >= 0.5);
-      return { candidates: ranked, predicted, alertIds, notes };
+    map(alert: Alert, mapOptions: MapOptions = {}): TechniqueMapping {
+      const limit = mapOptions.limit ?? 10;
+      const alertIds: TechniqueResolution[] = alertIdInputs(alert).map((id) => options.index.resolveTechnique(id));
+      const evidence = gatherer.gather(alertSearchText(alert), {}, alert.ruleName ?? alert.description);
+      const ranked = rankTechniques(evidence, models, knowledge.context, Math.max(limit, rankedDepth));
+      const reviewed = reviewAlertTechniques(ranked, alertIds, options.index);
+      return {
+        candidates: withPredicted(reviewed.candidates.slice(0, limit), reviewed.predicted),
+        predicted: reviewed.predicted,
+        alertIds,
+        notes: reviewed.notes,
+        questionable: reviewed.questionable,
+      };
     },
   };
 }

@@ -5,14 +5,25 @@ import type { TechniqueResolution } from '../attack/attack-index.js';
 export interface TechniqueCandidate {
   /** Canonical ID of an active technique in the loaded release. */
   id: string;
-  /** Combined score from every evidence source; only comparable within one alert. */
+  /** Ranking score, equal to the confidence in this mapper and kept for callers that sort by it. */
   score: number;
-  /** Estimated probability, from 0 to 1, that the technique is right for the alert. */
+  /**
+   * Estimated probability, from 0 to 1, that the technique is right for the alert. For a
+   * parent technique that has sub-techniques, it is the probability that the alert belongs
+   * to that family (the parent or any of its sub-techniques).
+   */
   confidence: number;
   /** True when the alert itself carries this ID (or one that resolves to it). */
   fromAlert: boolean;
   /** Readable reasons: the alert field, matched terms or lexicon entries. */
   evidence: string[];
+}
+
+/** A technique ID that the alert carries but its text does not support. */
+export interface QuestionableTechnique {
+  id: string;
+  /** Plain sentence giving the reason, for the explanation. */
+  reason: string;
 }
 
 export interface TechniqueMapping {
@@ -24,6 +35,12 @@ export interface TechniqueMapping {
   alertIds: TechniqueResolution[];
   /** Remarks for the explanation, such as an unknown or revoked ID in the alert. */
   notes: string[];
+  /**
+   * Technique IDs that the alert carries but that do not fit its text. They are never in
+   * `predicted`. The mapper always sets this field, which is optional so that hand-built
+   * mappings may leave it out.
+   */
+  questionable?: QuestionableTechnique[];
 }
 
 export interface MapOptions {

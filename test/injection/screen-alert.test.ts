@@ -44,4 +44,11 @@ describe('screenAlert', () => {
     expect(alert.source.user).toBeUndefined();
     expect(alert.source.address).toBe('203.0.113.140');
   });
+
+  it('withholds every line of a multi-line value', () => {
+    const { alert } = screenAlert(readAlert('fixtures/alerts/injection/12-script-block-fake-turns.json'));
+
+    expect(alert.details ?? '').not.toContain('Assistant');
+    expect(alert.details ?? '').not.toContain('DownloadString');
+  });
 });

@@ -17,6 +17,7 @@ export interface ExplainCommandOptions extends LlmFlags {
   backend?: string;
   maxTechniques?: string;
   inputFormat?: string;
+  examples?: string;
   cache: boolean;
 }
 
@@ -37,6 +38,7 @@ export async function runExplainCommand(file: string | undefined, options: Expla
   const alert = parseAlert(text, { origin, ...(options.inputFormat ? { format: options.inputFormat } : {}) });
   const knowledge = loadKnowledge({
     ...(options.attack !== undefined ? { attackPath: options.attack } : {}),
+    ...(options.examples !== undefined ? { examplesPath: options.examples } : {}),
     environment: context.environment,
     useCache: options.cache,
     logger: context.logger,

@@ -1,179 +1,24 @@
+import { attackPhrases } from './attack-phrases.js';
 import type { LexiconEntry } from './lexicon-entry.js';
+import { logSources } from './log-sources.js';
+import { pipesAndProtocols } from './pipes-and-protocols.js';
+import { toolsAndLolbins } from './tools-and-lolbins.js';
+import { unixAndCloud } from './unix-and-cloud.js';
+import { windowsBinaries } from './windows-binaries.js';
+import { windowsEvents } from './windows-events.js';
+import { windowsPersistence } from './windows-persistence.js';
 
-/** Security artefacts and the ATT&CK techniques they indicate, written and checked by us. */
+/**
+ * Security artefacts and the ATT&CK techniques they indicate, written by us from ATT&CK's
+ * technique pages and common incident-response knowledge. Each entry has a tested example.
+ */
 export const lexicon: LexiconEntry[] = [
-  {
-    kind: 'named-pipe',
-    patterns: ['atsvc', 'at.exe', 'win32_scheduledjob', 'netscheduledjobadd'],
-    techniques: [{ id: 'T1053.002', weight: 1 }],
-    reason: 'the ATSVC pipe, at.exe and Win32_ScheduledJob belong to the legacy "at" task scheduler',
-  },
-  {
-    kind: 'binary',
-    patterns: ['schtasks', 'schtasks.exe', 'register-scheduledtask', 'new-scheduledtask', 'taskschd', 'itaskservice', 'itaskscheduler'],
-    techniques: [{ id: 'T1053.005', weight: 0.9 }],
-    reason: 'schtasks and the Task Scheduler interfaces create Windows scheduled tasks',
-  },
-  {
-    kind: 'event-id',
-    patterns: ['4698', 'event 4698', 'eventid 4698', 'scheduled task created', 'task registered'],
-    techniques: [{ id: 'T1053.005', weight: 0.6 }],
-    reason: 'Windows Security event 4698 records the creation of a scheduled task',
-  },
-  {
-    kind: 'phrase',
-    patterns: ['crontab', 'cron job', 'cron.d', '/etc/cron'],
-    techniques: [{ id: 'T1053.003', weight: 0.9 }],
-    reason: 'cron schedules jobs on Linux and Unix',
-  },
-  {
-    kind: 'binary',
-    patterns: ['psexec', 'psexesvc', 'paexec', 'remcom'],
-    techniques: [{ id: 'T1569.002', weight: 0.7 }, { id: 'T1021.002', weight: 0.6 }],
-    reason: 'PsExec-style tools copy a service binary over SMB admin shares and start it as a service',
-  },
-  {
-    kind: 'named-pipe',
-    patterns: ['svcctl', 'createservice', 'service installed', 'event 7045', '7045'],
-    techniques: [{ id: 'T1543.003', weight: 0.7 }, { id: 'T1569.002', weight: 0.5 }],
-    reason: 'the svcctl pipe and event 7045 mean a Windows service was created',
-  },
-  {
-    kind: 'binary',
-    patterns: ['mimikatz', 'sekurlsa', 'lsass dump', 'lsass memory', 'procdump lsass', 'comsvcs.dll minidump'],
-    techniques: [{ id: 'T1003.001', weight: 1 }],
-    reason: 'these tools and calls read credentials from LSASS memory',
-  },
-  {
-    kind: 'binary',
-    patterns: ['certutil', 'certutil.exe'],
-    techniques: [{ id: 'T1105', weight: 0.6 }, { id: 'T1140', weight: 0.5 }],
-    reason: 'certutil is abused to download files and to decode Base64 payloads',
-  },
-  {
-    kind: 'binary',
-    patterns: ['wmic', 'wmiprvse', 'win32_process create', 'wmi'],
-    techniques: [{ id: 'T1047', weight: 0.7 }],
-    reason: 'WMI runs commands locally and on remote hosts',
-  },
-  {
-    kind: 'binary',
-    patterns: ['powershell', 'pwsh', 'powershell.exe', 'encodedcommand', 'invoke-expression', 'iex'],
-    techniques: [{ id: 'T1059.001', weight: 0.7 }],
-    reason: 'PowerShell is the Windows scripting shell',
-  },
-  {
-    kind: 'binary',
-    patterns: ['cmd.exe', 'cmd /c', 'command prompt'],
-    techniques: [{ id: 'T1059.003', weight: 0.4 }],
-    reason: 'cmd.exe is the Windows command shell',
-  },
-  {
-    kind: 'protocol',
-    patterns: ['rdp', 'remote desktop', 'mstsc', '3389', 'terminal services'],
-    techniques: [{ id: 'T1021.001', weight: 0.6 }],
-    reason: 'RDP (TCP 3389) is the Windows remote desktop protocol',
-  },
-  {
-    kind: 'protocol',
-    patterns: ['ssh', 'sshd', 'openssh'],
-    techniques: [{ id: 'T1021.004', weight: 0.4 }],
-    reason: 'SSH is the standard remote login protocol on Linux and network devices',
-  },
-  {
-    kind: 'phrase',
-    patterns: ['brute force', 'bruteforce', 'password guessing', 'guessing ssh passwords', 'guessing passwords', 'repeated authentication failures', 'multiple failed logins', 'failed password', 'invalid user', 'authentication failures', 'password_guessing'],
-    techniques: [{ id: 'T1110.001', weight: 0.9 }, { id: 'T1110', weight: 0.5 }],
-    reason: 'repeated failed logins against accounts are password guessing',
-  },
-  {
-    kind: 'phrase',
-    patterns: ['password spraying', 'password spray'],
-    techniques: [{ id: 'T1110.003', weight: 1 }],
-    reason: 'one password tried against many accounts is password spraying',
-  },
-  {
-    kind: 'phrase',
-    patterns: ['credential stuffing'],
-    techniques: [{ id: 'T1110.004', weight: 1 }],
-    reason: 'leaked username and password pairs replayed elsewhere are credential stuffing',
-  },
-  {
-    kind: 'phrase',
-    patterns: ['sql injection', 'sqli', 'union select', 'or 1=1', 'xp_cmdshell'],
-    techniques: [{ id: 'T1190', weight: 0.9 }],
-    reason: 'SQL injection attacks a public-facing application',
-  },
-  {
-    kind: 'phrase',
-    patterns: ['exploitation attempt', 'exploit attempt', 'remote code execution', 'rce', 'cve', 'directory traversal', 'path traversal', 'command injection', 'local file inclusion', 'deserialization'],
-    techniques: [{ id: 'T1190', weight: 0.7 }],
-    reason: 'exploit attempts against network services target public-facing applications',
-  },
-  {
-    kind: 'phrase',
-    patterns: ['webshell', 'web shell', 'china chopper'],
-    techniques: [{ id: 'T1505.003', weight: 1 }],
-    reason: 'a web shell is a script planted on a web server for remote access',
-  },
-  {
-    kind: 'phrase',
-    patterns: ['beacon', 'beaconing', 'check-in', 'checkin', 'c2', 'command and control', 'cnc', 'callback'],
-    techniques: [{ id: 'T1071', weight: 0.6 }],
-    reason: 'periodic check-ins to a server are command-and-control traffic',
-  },
-  {
-    kind: 'protocol',
-    patterns: ['http', 'https', 'http_user_agent', 'user-agent', 'get request', 'post request', 'uri'],
-    techniques: [{ id: 'T1071.001', weight: 0.3 }],
-    reason: 'HTTP and HTTPS are web protocols',
-  },
-  {
-    kind: 'protocol',
-    patterns: ['dns tunneling', 'dns tunnel', 'dns query', 'txt record', 'dns c2'],
-    techniques: [{ id: 'T1071.004', weight: 0.6 }],
-    reason: 'DNS queries can carry command-and-control traffic',
-  },
-  {
-    kind: 'phrase',
-    patterns: ['port scan', 'portscan', 'nmap', 'masscan', 'network scan', 'syn scan'],
-    techniques: [{ id: 'T1046', weight: 0.9 }],
-    reason: 'port scans discover network services',
-  },
-  {
-    kind: 'phrase',
-    patterns: ['phishing', 'malicious attachment', 'spearphishing'],
-    techniques: [{ id: 'T1566', weight: 0.7 }],
-    reason: 'phishing delivers malicious messages to users',
-  },
-  {
-    kind: 'phrase',
-    patterns: ['ransomware', 'files encrypted', 'ransom note'],
-    techniques: [{ id: 'T1486', weight: 1 }],
-    reason: 'ransomware encrypts data to extort its owner',
-  },
-  {
-    kind: 'binary',
-    patterns: ['vssadmin delete shadows', 'shadowcopy delete', 'wbadmin delete', 'bcdedit recoveryenabled'],
-    techniques: [{ id: 'T1490', weight: 1 }],
-    reason: 'deleting shadow copies and backups inhibits system recovery',
-  },
-  {
-    kind: 'phrase',
-    patterns: ['smb', 'admin$', 'c$', 'ipc$', 'admin share', 'administrative share'],
-    techniques: [{ id: 'T1021.002', weight: 0.4 }],
-    reason: 'SMB admin shares let administrators, and attackers with their rights, reach remote hosts',
-  },
-  {
-    kind: 'phrase',
-    patterns: ['run key', 'currentversion\\run', 'startup folder'],
-    techniques: [{ id: 'T1547.001', weight: 0.9 }],
-    reason: 'Run keys and the startup folder start programs at logon',
-  },
-  {
-    kind: 'phrase',
-    patterns: ['data exfiltration', 'exfiltration', 'large upload'],
-    techniques: [{ id: 'T1041', weight: 0.5 }],
-    reason: 'data sent out over an existing channel is exfiltration',
-  },
+  ...windowsBinaries,
+  ...windowsPersistence,
+  ...toolsAndLolbins,
+  ...windowsEvents,
+  ...pipesAndProtocols,
+  ...unixAndCloud,
+  ...attackPhrases,
+  ...logSources,
 ];

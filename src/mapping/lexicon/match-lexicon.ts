@@ -1,3 +1,4 @@
+import { PhraseMatcher } from '../phrase-matcher.js';
 import type { LexiconEntry } from './lexicon-entry.js';
 
 export interface LexiconHit {
@@ -6,32 +7,26 @@ export interface LexiconHit {
   matched: string[];
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** A compiled lexicon: one regular expression per entry, built once. */
+/** A compiled lexicon that finds entries whose patterns occur in text as whole words. */
 export class LexiconMatcher {
-  private readonly compiled: { entry: LexiconEntry; patterns: { pattern: string; regex: RegExp }[] }[];
+  private readonly phrases = new PhraseMatcher<LexiconEntry>();
 
-  constructor(entries: LexiconEntry[]) {
-    this.compiled = entries.map((entry) => ({
-      entry,
-      patterns: entry.patterns.map((pattern) => ({
-        pattern,
-        regex: new RegExp(`(?<![\\w$])${escapeRegExp(pattern.toLowerCase())}(?![\\w$])`),
-      })),
-    }));
+  constructor(entries: readonly LexiconEntry[]) {
+    for (const lexiconEntry of entries) {
+      for (const pattern of lexiconEntry.patterns) this.phrases.add(pattern, lexiconEntry);
+    }
   }
 
-  /** Lists the entries whose patterns occur in the text as whole words, case-insensitively. */
+  /** Lists the entries whose patterns occur in the text, case-insensitively, in text order. */
   match(text: string): LexiconHit[] {
-    const haystack = text.toLowerCase();
-    const hits: LexiconHit[] = [];
-    for (const { entry, patterns } of this.compiled) {
-      const matched = patterns.filter(({ regex }) => regex.test(haystack)).map(({ pattern }) => pattern);
-      if (matched.length > 0) hits.push({ entry, matched });
-    }
-    return hits;
+    return this.matchWords(text);
+  }
+
+  /** Groups phrase hits by entry; accepts text or words already split with lexiconWords. */
+  matchWords(input: string | readonly string[]): LexiconHit[] {
+    const phraseHits = typeof input === 'string' ? this.phrases.match(input) : this.phrases.matchWords(input);
+    const byEntry = new Map<LexiconEntry, string[]>();
+    for (const { value, phrase } of phraseHits) byEntry.set(value, [...(byEntry.get(value) ?? []), phrase]);
+    return [...byEntry].map(([hitEntry, matched]) => ({ entry: hitEntry, matched }));
   }
 }

@@ -1,0 +1,127 @@
+import { parentTechniqueId } from '../attack/technique-id.js';
+import { candidateFeatures, type FeatureContext } from './candidate-features.js';
+import type { MappingModels } from './fit-mapping-models.js';
+import type { Evidence } from './gather-evidence.js';
+import { predictProbability } from './logistic-model.js';
+import type { TechniqueCandidate } from './technique-mapping.js';
+
+/** Confidence from which another family joins the predicted set, when the models do not set one. */
+export const extraPredictionThreshold = 0.5;
+
+/**
+ * Share of its family's confidence that the best sub-technique needs to be predicted instead
+ * of the parent. For one gold sub-technique, hierarchical F1 expects (P + p) / 2 from
+ * predicting the sub-technique and 2P / 3 from predicting the parent, where P is the family's
+ * confidence and p the sub-technique's; the sub-technique wins when p > P / 3.
+ */
+export const subtechniqueShare = 1 / 3;
+
+/** Candidates kept per alert by default; evidence text is written only for these. */
+export const rankedDepth = 30;
+
+/** Ranked candidates and the predicted set, before alert-carried IDs are considered. */
+export interface RankedTechniques {
+  candidates: TechniqueCandidate[];
+  predicted: TechniqueCandidate[];
+  familyConfidence: Map<string, number>;
+}
+
+/** Compares by code unit, which is faster than localeCompare and enough for technique IDs. */
+function compareText(left: string, right: string): number {
+  if (left === right) return 0;
+  return left < right ? -1 : 1;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+interface SearchSummary {
+  profile: Map<string, number>;
+  neighbours: Map<string, number>;
+  examples: Map<string, number>;
+}
+
+function summarizeSearch(evidence: Evidence): SearchSummary {
+  const count = (items: Evidence['neighbours']) => {
+    const counts = new Map<string, number>();
+    for (const { id } of items) counts.set(id, (counts.get(id) ?? 0) + 1);
+    return counts;
+  };
+  return { profile: new Map(evidence.profile.map((item) => [item.id, item.score])), neighbours: count(evidence.neighbours), examples: count(evidence.examples) };
+}
+
+function describeSearch(summary: SearchSummary, id: string): string[] {
+  const reasons: string[] = [];
+  const profile = summary.profile.get(id);
+  if (profile !== undefined) reasons.push(`its ATT&CK name and description resemble the alert text (cosine similarity ${profile.toFixed(2)})`);
+  const neighbours = summary.neighbours.get(id);
+  if (neighbours) reasons.push(`${neighbours} ATT&CK procedure example(s) or detection analytic(s) close to the alert text describe it`);
+  const examples = summary.examples.get(id);
+  if (examples) reasons.push(`${examples} labelled example(s) close to the alert text carry it`);
+  return reasons;
+}
+
+function chooseForFamily(family: string, familyConfidence: number, members: TechniqueCandidate[]): TechniqueCandidate | undefined {
+  const best = members.find((member) => member.id !== family);
+  if (best && best.confidence > familyConfidence * subtechniqueShare) return best;
+  return members.find((member) => member.id === family);
+}
+
+/**
+ * Scores every candidate with the fitted models and chooses the predicted set: the best
+ * family always, other families from the models' extra threshold, each as its best
+ * sub-technique or, when the evidence cannot separate its sub-techniques, as the parent.
+ */
+export function rankTechniques(evidence: Evidence, models: MappingModels, context: FeatureContext, limit = rankedDepth): RankedTechniques {
+  const familyConfidence = new Map<string, number>();
+  for (const [family, features] of candidateFeatures(evidence, 'family', context)) {
+    familyConfidence.set(family, predictProbability(models.family, features));
+  }
+  const summary = summarizeSearch(evidence);
+  const byId = new Map<string, TechniqueCandidate>();
+  // A parent or a technique without sub-techniques stands for its whole family and carries the
+  // family's confidence; only sub-techniques are scored on their own.
+  for (const [family, confidence] of familyConfidence) {
+    byId.set(family, { id: family, score: round(confidence), confidence: round(confidence), fromAlert: false, evidence: [] });
+  }
+  for (const [id, features] of candidateFeatures(evidence, 'technique', context, (key) => key.includes('.'))) {
+    const confidence = predictProbability(models.technique, features);
+    byId.set(id, { id, score: round(confidence), confidence: round(confidence), fromAlert: false, evidence: [] });
+  }
+  const entries = [...byId.values()].map((candidate) => {
+    const family = parentTechniqueId(candidate.id);
+    return { candidate, family, familyConfidence: familyConfidence.get(family) ?? 0, isSub: candidate.id.includes('.') };
+  });
+  entries.sort(
+    (a, b) =>
+      b.familyConfidence - a.familyConfidence ||
+      compareText(a.family, b.family) ||
+      Number(a.isSub) - Number(b.isSub) ||
+      b.candidate.confidence - a.candidate.confidence ||
+      compareText(a.candidate.id, b.candidate.id),
+  );
+  // Evidence text is written only for the kept candidates, because formatting it for every
+  // candidate costs more than scoring them.
+  const topEntries = entries.slice(0, limit);
+  for (const { candidate } of topEntries) {
+    candidate.evidence = [...(evidence.reasons.get(candidate.id) ?? []), ...describeSearch(summary, candidate.id)];
+    if (candidate.evidence.length === 0) candidate.evidence.push('its sub-techniques have support in the alert text');
+  }
+  const candidates = topEntries.map((entry) => entry.candidate);
+
+  const membersOf = new Map<string, TechniqueCandidate[]>();
+  for (const { candidate, family } of topEntries) {
+    const members = membersOf.get(family);
+    if (members) members.push(candidate);
+    else membersOf.set(family, [candidate]);
+  }
+  const predicted: TechniqueCandidate[] = [];
+  const families = [...familyConfidence.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  families.forEach(([family, confidence], position) => {
+    if (position > 0 && confidence < (models.extraThreshold ?? extraPredictionThreshold)) return;
+    const chosen = chooseForFamily(family, confidence, membersOf.get(family) ?? []);
+    if (chosen) predicted.push(chosen);
+  });
+  return { candidates, predicted, familyConfidence };
+}

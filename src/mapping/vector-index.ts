@@ -1,0 +1,235 @@
+/** Serialised form of a VectorIndex: plain JSON with the numeric arrays in base64. */
+export interface VectorIndexData {
+  terms: string[];
+  docCount: number;
+  /** Inverse document frequency per term, Float32 in base64. */
+  idf: string;
+  /** Start of each term's postings, Uint32 in base64, with one extra end offset. */
+  offsets: string;
+  /** Document number of each posting, Uint32 in base64. */
+  postingDocs: string;
+  /** Weight of each posting in its unit-length document vector, Float32 in base64. */
+  postingWeights: string;
+}
+
+/** A document and its cosine similarity to a query. */
+export interface VectorHit {
+  doc: number;
+  score: number;
+}
+
+/** A query as unit-length TF-IDF weights over the index's term numbers. */
+export interface QueryVector {
+  termIds: number[];
+  weights: number[];
+}
+
+function encode(array: Float32Array | Uint32Array): string {
+  return Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
+}
+
+function decodeFloat32(text: string): Float32Array {
+  const bytes = Buffer.from(text, 'base64');
+  return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+}
+
+function decodeUint32(text: string): Uint32Array {
+  const bytes = Buffer.from(text, 'base64');
+  return new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+}
+
+/**
+ * Share of documents above which a query term is skipped as too common to help, in indexes of
+ * more than `minDocsToSkipTerms` documents. In small indexes every term is kept.
+ */
+export const maxQueryTermShare = 0.3;
+export const minDocsToSkipTerms = 1000;
+/** Maximum number of term lookups an index remembers. */
+const maxRememberedLookups = 100_000;
+
+/** Maximum number of postings kept per term by the pruning step in build. */
+export const maxPostingsPerTerm = 500;
+
+function isBetter(score: number, doc: number, than: VectorHit): boolean {
+  return score > than.score || (score === than.score && doc < than.doc);
+}
+
+/** Inserts a hit into a list sorted best first and cuts the list to `limit`. */
+function insertSorted(hits: VectorHit[], hit: VectorHit, limit: number): void {
+  let position = hits.length;
+  while (position > 0 && isBetter(hit.score, hit.doc, hits[position - 1]!)) position -= 1;
+  hits.splice(position, 0, hit);
+  if (hits.length > limit) hits.pop();
+}
+
+function termCounts(tokens: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * Inverted index of TF-IDF document vectors (sublinear term frequency, smoothed IDF, unit
+ * length) that scores queries by cosine similarity. It loads from typed arrays, so a warm
+ * start costs a base64 decode instead of rebuilding a tree of terms.
+ */
+export class VectorIndex {
+  readonly docCount: number;
+  private readonly terms: string[];
+  private readonly idf: Float32Array;
+  private readonly offsets: Uint32Array;
+  private readonly postingDocs: Uint32Array;
+  private readonly postingWeights: Float32Array;
+  private scratch: Float32Array | undefined;
+  private readonly termLookups = new Map<string, number | undefined>();
+
+  private constructor(data: { terms: string[]; docCount: number; idf: Float32Array; offsets: Uint32Array; postingDocs: Uint32Array; postingWeights: Float32Array }) {
+    this.terms = data.terms;
+    this.docCount = data.docCount;
+    this.idf = data.idf;
+    this.offsets = data.offsets;
+    this.postingDocs = data.postingDocs;
+    this.postingWeights = data.postingWeights;
+  }
+
+  /** Builds the index from each document's tokens; document numbers follow the input order. */
+  static build(documents: readonly (readonly string[])[]): VectorIndex {
+    const counts = documents.map(termCounts);
+    const documentFrequency = new Map<string, number>();
+    for (const doc of counts) for (const term of doc.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+    const terms = [...documentFrequency.keys()].sort();
+    const termIds = new Map(terms.map((term, position) => [term, position]));
+    const idf = new Float32Array(terms.length);
+    terms.forEach((term, position) => {
+      idf[position] = Math.log((documents.length + 1) / (documentFrequency.get(term)! + 1)) + 1;
+    });
+
+    const postings: { doc: number; weight: number }[][] = terms.map(() => []);
+    counts.forEach((doc, docNumber) => {
+      const entries = [...doc].map(([term, count]) => [termIds.get(term)!, (1 + Math.log(count)) * idf[termIds.get(term)!]!] as const);
+      const norm = Math.sqrt(entries.reduce((sum, [, weight]) => sum + weight * weight, 0)) || 1;
+      for (const [term, weight] of entries) postings[term]!.push({ doc: docNumber, weight: weight / norm });
+    });
+    // Static pruning: a common term keeps only its heaviest postings, where it matters most.
+    for (const [term, list] of postings.entries()) {
+      if (list.length > maxPostingsPerTerm) {
+        postings[term] = list.sort((a, b) => b.weight - a.weight || a.doc - b.doc).slice(0, maxPostingsPerTerm);
+      }
+    }
+    const offsets = new Uint32Array(terms.length + 1);
+    postings.forEach((list, term) => {
+      offsets[term + 1] = offsets[term]! + list.length;
+    });
+    const postingDocs = new Uint32Array(offsets[terms.length]!);
+    const postingWeights = new Float32Array(offsets[terms.length]!);
+    postings.forEach((list, term) => {
+      list.forEach((posting, position) => {
+        postingDocs[offsets[term]! + position] = posting.doc;
+        postingWeights[offsets[term]! + position] = posting.weight;
+      });
+    });
+    return new VectorIndex({ terms, docCount: documents.length, idf, offsets, postingDocs, postingWeights });
+  }
+
+  /** Restores an index from toJSON output. */
+  static fromJSON(data: VectorIndexData): VectorIndex {
+    return new VectorIndex({
+      terms: data.terms,
+      docCount: data.docCount,
+      idf: decodeFloat32(data.idf),
+      offsets: decodeUint32(data.offsets),
+      postingDocs: decodeUint32(data.postingDocs),
+      postingWeights: decodeFloat32(data.postingWeights),
+    });
+  }
+
+  /** Serialises the index to JSON-safe data. */
+  toJSON(): VectorIndexData {
+    return {
+      terms: this.terms,
+      docCount: this.docCount,
+      idf: encode(this.idf),
+      offsets: encode(this.offsets),
+      postingDocs: encode(this.postingDocs),
+      postingWeights: encode(this.postingWeights),
+    };
+  }
+
+  /**
+   * Returns the number of a term, found by binary search in the sorted term list (cheaper to
+   * load than a map of every term), or undefined when the index lacks it.
+   */
+  private termId(term: string): number | undefined {
+    const known = this.termLookups.get(term);
+    if (known !== undefined || this.termLookups.has(term)) return known;
+    const id = this.searchTerm(term);
+    // Lookups are remembered so that batches pay the binary search once per term, up to a
+    // bound that keeps alerts full of unique tokens (hashes, addresses) from growing the map.
+    if (this.termLookups.size < maxRememberedLookups) this.termLookups.set(term, id);
+    return id;
+  }
+
+  private searchTerm(term: string): number | undefined {
+    let low = 0;
+    let high = this.terms.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const candidate = this.terms[middle]!;
+      if (candidate === term) return middle;
+      if (candidate < term) low = middle + 1;
+      else high = middle - 1;
+    }
+    return undefined;
+  }
+
+  /**
+   * Turns query tokens into a unit-length TF-IDF vector. Unknown terms are dropped, and so are
+   * terms found in more than `maxQueryTermShare` of the documents of a large index: their
+   * weight is small and their long postings lists would dominate search time.
+   */
+  queryVector(tokens: readonly string[]): QueryVector {
+    const termIds: number[] = [];
+    const weights: number[] = [];
+    const maxPostings = this.docCount > minDocsToSkipTerms ? this.docCount * maxQueryTermShare : Number.POSITIVE_INFINITY;
+    let norm = 0;
+    for (const [term, count] of termCounts(tokens)) {
+      const id = this.termId(term);
+      if (id === undefined) continue;
+      const weight = (1 + Math.log(count)) * this.idf[id]!;
+      norm += weight * weight;
+      if (this.offsets[id + 1]! - this.offsets[id]! > maxPostings) continue;
+      termIds.push(id);
+      weights.push(weight);
+    }
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    return { termIds, weights: weights.map((weight) => weight * scale) };
+  }
+
+  /**
+   * Returns the documents most similar to a query, best first, up to `limit`. Documents for
+   * which `skip` returns true are left out, which lets a caller hold a document out of its
+   * own neighbours.
+   */
+  search(query: QueryVector, limit: number, skip?: (doc: number) => boolean): VectorHit[] {
+    const scores = (this.scratch ??= new Float32Array(this.docCount));
+    const touched: number[] = [];
+    for (let position = 0; position < query.termIds.length; position += 1) {
+      const term = query.termIds[position]!;
+      const weight = query.weights[position]!;
+      for (let slot = this.offsets[term]!; slot < this.offsets[term + 1]!; slot += 1) {
+        const doc = this.postingDocs[slot]!;
+        if (scores[doc] === 0) touched.push(doc);
+        scores[doc]! += weight * this.postingWeights[slot]!;
+      }
+    }
+    const hits: VectorHit[] = [];
+    for (const doc of touched) {
+      const score = scores[doc]!;
+      scores[doc] = 0;
+      if (skip?.(doc)) continue;
+      if (hits.length === limit && !isBetter(score, doc, hits[limit - 1]!)) continue;
+      insertSorted(hits, { doc, score }, limit);
+    }
+    return hits;
+  }
+}
