@@ -1,4 +1,5 @@
 import { InputError } from '../errors/input-error.js';
+import type { SharedBackoff } from '../llm/shared-backoff.js';
 import type { ExplanationBackend } from './explanation-backend.js';
 import { offlineBackend } from './offline-backend.js';
 
@@ -7,6 +8,8 @@ export type BackendName = (typeof backendNames)[number];
 
 export interface CreateBackendOptions {
   name: string;
+  /** Pause shared by every worker of a job, so that a rate limit slows all of them. */
+  backoff?: SharedBackoff;
 }
 
 /**

@@ -1,0 +1,113 @@
+import type { LimitFunction } from 'p-limit';
+import type { Alert } from '../alert/alert-schema.js';
+import { parseAlert } from '../alert/parse-alert.js';
+import type { AttackIndex } from '../attack/attack-index.js';
+import type { ExplanationBackend } from '../backends/explanation-backend.js';
+import { IdsExplainError } from '../errors/ids-explain-error.js';
+import { explainAlert } from '../explain/explain-alert.js';
+import { fingerprintAlert } from '../explain/fingerprint-alert.js';
+import type { Explanation } from '../explanation/explanation-schema.js';
+import type { SharedBackoff } from '../llm/shared-backoff.js';
+import type { Logger } from '../logging/logger.js';
+import type { TechniqueMapper } from '../mapping/technique-mapping.js';
+import type { SourceItem } from './alert-source.js';
+import { summarizeAlert, type BatchRecord, type ExplainedBy, type FailedRecord } from './batch-record.js';
+import { instantiateExplanation, makeExplanationTemplate, type ExplanationTemplate } from './explanation-template.js';
+import { formatPosition, type InputPosition } from './input-position.js';
+import type { TemplateStore } from './template-store.js';
+import { tokenizeAlert, type TokenizedAlert } from './tokenize-alert.js';
+
+export interface BatchExplainerOptions {
+  index: AttackIndex;
+  mapper: TechniqueMapper;
+  backend: ExplanationBackend;
+  store: TemplateStore;
+  /** The job's one limiter; every backend call goes through it. */
+  limiter: LimitFunction;
+  backoff: SharedBackoff;
+  maxTechniques: number;
+  /** Value of `--input-format`. */
+  inputFormat?: string;
+  logger: Logger;
+  signal?: AbortSignal;
+  /** Called with every explanation the backend drafted, to count calls and tokens. */
+  onDraft?: (explanation: Explanation) => void;
+  now?: () => Date;
+}
+
+/** Explains one source item and returns its output record; never rejects. */
+export type BatchExplainer = (item: SourceItem) => Promise<BatchRecord>;
+
+/** Returns the one-line message the CLI would print for an error. */
+export function errorMessage(error: unknown, position: InputPosition): string {
+  if (error instanceof IdsExplainError) return error.userMessage;
+  const message = error instanceof Error ? error.message : String(error);
+  return `${formatPosition(position)}: explaining failed: ${message}`;
+}
+
+/**
+ * Creates the per-alert step of a batch job: parse, fingerprint, tokenize, then fill in the
+ * template of the alert's template key, drafting it through the backend only when neither
+ * this job nor the cache has it. Alerts whose template cannot be filled in are explained on
+ * their own. Any failure becomes a failed record naming the alert's position.
+ */
+export function createBatchExplainer(options: BatchExplainerOptions): BatchExplainer {
+  const { store, limiter, backoff, logger } = options;
+  const now = options.now ?? (() => new Date());
+
+  const callBackend = (alert: Alert) =>
+    limiter(async () => {
+      await backoff.wait(options.signal);
+      const explanation = await explainAlert({ ...options, alert, logger, now, ...(options.signal ? { signal: options.signal } : {}) });
+      options.onDraft?.(explanation);
+      return explanation;
+    });
+
+  const draftTemplate = async (tokens: TokenizedAlert): Promise<ExplanationTemplate> =>
+    makeExplanationTemplate(await callBackend(tokens.createTemplate()), tokens.timeTokens);
+
+  async function templateFor(tokens: TokenizedAlert, fingerprint: string): Promise<{ template: ExplanationTemplate; by: ExplainedBy }> {
+    const found = store.find(tokens.templateKey);
+    if (found) return { template: found.template, by: found.origin };
+    const inProgress = store.draftInProgress(tokens.templateKey);
+    if (inProgress) return { template: await inProgress, by: 'template' };
+    const draft = draftTemplate(tokens);
+    store.track(tokens.templateKey, fingerprint, draft);
+    return { template: await draft, by: 'backend' };
+  }
+
+  async function explain(alert: Alert, position: InputPosition): Promise<BatchRecord> {
+    const fingerprint = fingerprintAlert(alert);
+    const tokens = tokenizeAlert(alert, fingerprint);
+    if (tokens) {
+      const { template, by } = await templateFor(tokens, fingerprint);
+      const generatedAt = now().toISOString();
+      const explanation = instantiateExplanation({ template, alert, values: tokens.values, fingerprint, generatedAt });
+      if (explanation) return { position, status: 'explained', fingerprint, explainedBy: by, alert: summarizeAlert(alert), explanation };
+      logger.debug('alert %s: its template could not be filled in; explaining it on its own', formatPosition(position));
+    }
+    const explanation = await callBackend(alert);
+    return { position, status: 'explained', fingerprint, explainedBy: 'backend', alert: summarizeAlert(alert), explanation };
+  }
+
+  return async (item) => {
+    const { position } = item;
+    if ('error' in item) return failed(position, item.error);
+    let alert: Alert;
+    try {
+      alert = parseAlert(item.text, { origin: formatPosition(position), ...(options.inputFormat ? { format: options.inputFormat } : {}) });
+    } catch (error) {
+      return failed(position, error);
+    }
+    try {
+      return await explain(alert, position);
+    } catch (error) {
+      logger.debug('alert %s failed: %s', formatPosition(position), (error as Error).stack ?? String(error));
+      return { ...failed(position, error), fingerprint: fingerprintAlert(alert) };
+    }
+  };
+}
+
+function failed(position: InputPosition, error: unknown): FailedRecord {
+  return { position, status: 'failed', error: errorMessage(error, position) };
+}

@@ -1,0 +1,121 @@
+import type { Alert } from '../alert/alert-schema.js';
+import type { Explanation } from '../explanation/explanation-schema.js';
+import { AlertFactSet } from '../facts/alert-fact-set.js';
+import { tokenClose, tokenOpen, tokenPattern } from './tokenize-alert.js';
+
+/**
+ * An explanation drafted once from a template alert, with its per-event values as tokens,
+ * ready to be filled in for every alert that shares the template key.
+ */
+export interface ExplanationTemplate {
+  explanation: Explanation;
+  /** Text of the template with the tokens taken out: facts in it were grounded already. */
+  literalText: string;
+}
+
+type TextMapper = (text: string, where: string) => string;
+
+/**
+ * Applies a function to every text of an explanation that can repeat alert values: the
+ * interpretation, technique explanations, impact, mitigation actions, notes and grounding
+ * lines. ATT&CK names, quotes, URLs and IDs are left alone because they never hold alert values.
+ */
+function mapAlertTexts(explanation: Explanation, map: TextMapper): Explanation {
+  const { interpretation, impact, mitigations, metadata } = explanation;
+  const mapItems = (items: Explanation['mitigations']['immediate'], where: string) =>
+    items.map((item) => ({ ...item, action: map(item.action, where) })).filter((item) => item.action !== '');
+  const result: Explanation = {
+    interpretation: { summary: map(interpretation.summary, 'the interpretation') },
+    techniques: explanation.techniques.map((technique) => ({ ...technique, explanation: map(technique.explanation, `the explanation of ${technique.id}`) })),
+    impact: {
+      dataBreach: map(impact.dataBreach, 'the data breach impact'),
+      serviceDisruption: map(impact.serviceDisruption, 'the service disruption impact'),
+      financial: map(impact.financial, 'the financial impact'),
+      reputational: map(impact.reputational, 'the reputational impact'),
+    },
+    mitigations: {
+      immediate: mapItems(mitigations.immediate, 'the immediate actions'),
+      longTerm: mapItems(mitigations.longTerm, 'the long-term actions'),
+      bestPractices: mapItems(mitigations.bestPractices, 'the best practices'),
+    },
+    metadata: { ...metadata },
+  };
+  if (interpretation.details !== undefined) {
+    const details = map(interpretation.details, 'the interpretation details');
+    if (details !== '') result.interpretation.details = details;
+  }
+  if (metadata.notes) result.metadata.notes = metadata.notes.map((note) => map(note, 'the notes'));
+  if (metadata.grounding) result.metadata.grounding = metadata.grounding.map((line) => map(line, 'the grounding notes'));
+  return result;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Turns the explanation of a template alert into a reusable template. The template alert
+ * kept its UTC timestamp readable, so the timestamp, its date and its time of day are
+ * replaced by their tokens here, longest first.
+ */
+export function makeExplanationTemplate(explanation: Explanation, timeTokens: { value: string; token: string }[]): ExplanationTemplate {
+  const ordered = [...timeTokens].sort((a, b) => b.value.length - a.value.length);
+  const pattern = ordered.length > 0 ? new RegExp(`(?<![\\w:.-])(?:${ordered.map((entry) => escapeRegExp(entry.value)).join('|')})(?![\\w:]|\\.\\d)`, 'g') : undefined;
+  const tokenOf = new Map(ordered.map((entry) => [entry.value, entry.token]));
+  const tokenized = pattern ? mapAlertTexts(explanation, (text) => text.replace(pattern, (value) => tokenOf.get(value)!)) : explanation;
+  const texts: string[] = [];
+  mapAlertTexts(tokenized, (text) => {
+    texts.push(text.replace(tokenPattern, ' '));
+    return text;
+  });
+  return { explanation: tokenized, literalText: texts.join('\n') };
+}
+
+export interface InstantiateOptions {
+  template: ExplanationTemplate;
+  alert: Alert;
+  /** Token to this alert's value, from tokenizeAlert. */
+  values: Map<string, string>;
+  fingerprint: string;
+  generatedAt: string;
+}
+
+/**
+ * Fills a template with one alert's values and checks every sentence that received a value
+ * against the alert, as grounding does: a sentence stating an address, host, account, port,
+ * date or time that neither the alert nor the grounded template text contains is dropped.
+ * Returns undefined when a token has no value for this alert or a required text ends up
+ * empty; the caller then explains the alert on its own.
+ */
+export function instantiateExplanation({ template, alert, values, fingerprint, generatedAt }: InstantiateOptions): Explanation | undefined {
+  let facts: AlertFactSet | undefined;
+  let unresolved = false;
+  const corrections: string[] = [];
+  const fill = (text: string, where: string): string => {
+    if (!text.includes(tokenOpen)) return text;
+    const sentences = text.split(/(?<=[.!?])\s+/).map((sentence) => {
+      if (!sentence.includes(tokenOpen)) return sentence;
+      const filled = sentence.replace(tokenPattern, (token) => values.get(token) ?? (unresolved = true, token));
+      facts ??= new AlertFactSet(alert, [template.literalText]);
+      const missing = facts.unsupported(filled);
+      if (missing.length === 0) return filled;
+      corrections.push(`removed a sentence in ${where} stating ${missing.join(', ')}, which the alert does not contain`);
+      return '';
+    });
+    return sentences.filter((sentence) => sentence !== '').join(' ').trim();
+  };
+
+  const explanation = mapAlertTexts(template.explanation, fill);
+  if (unresolved || !isComplete(explanation)) return undefined;
+  explanation.metadata.alertFingerprint = fingerprint;
+  explanation.metadata.generatedAt = generatedAt;
+  if (corrections.length > 0) explanation.metadata.grounding = [...(explanation.metadata.grounding ?? []), ...corrections];
+  return explanation;
+}
+
+function isComplete(explanation: Explanation): boolean {
+  const { interpretation, techniques, impact, mitigations } = explanation;
+  const texts = [interpretation.summary, ...techniques.map((technique) => technique.explanation), ...Object.values(impact)];
+  const lists = [mitigations.immediate, mitigations.longTerm, mitigations.bestPractices];
+  return texts.every((text) => text.trim() !== '' && !text.includes(tokenClose)) && lists.every((list) => list.length > 0);
+}

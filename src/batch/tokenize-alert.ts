@@ -1,0 +1,201 @@
+import { createHash } from 'node:crypto';
+import type { Alert } from '../alert/alert-schema.js';
+
+/** Opening and closing marks of a placeholder token, as in "⟦A⟧". */
+export const tokenOpen = '⟦';
+export const tokenClose = '⟧';
+export const tokenPattern = /⟦([A-Z·]+)⟧/g;
+
+/**
+ * An alert split into what shapes its explanation and what varies per event. `template` is
+ * the alert with every per-event value replaced by a placeholder token, except that the UTC
+ * timestamp stays readable so that drafts can state the time; `values` maps each
+ * token back to this alert's value. Alerts with equal `templateKey` have identical templates,
+ * so one explanation drafted from the template serves all of them once the tokens are filled.
+ */
+export interface TokenizedAlert {
+  templateKey: string;
+  /** Builds the template alert; its raw fields are tokenized too, which adds their tokens to `values`. */
+  createTemplate(): Alert;
+  /** Token ("⟦A⟧") to this alert's value. */
+  values: Map<string, string>;
+  /** The UTC timestamp's forms that the template keeps readable, each with its token. */
+  timeTokens: { value: string; token: string }[];
+}
+
+// Letters only: the mapper's tokenizer drops one-letter terms, so tokens add no search terms.
+function tokenName(index: number): string {
+  const letters: string[] = [];
+  let rest = index;
+  do {
+    letters.unshift(String.fromCharCode(65 + (rest % 26)));
+    rest = Math.floor(rest / 26) - 1;
+  } while (rest >= 0);
+  return `${tokenOpen}${letters.join('·')}${tokenClose}`;
+}
+
+const eventValuePattern = new RegExp(
+  [
+    /\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?/.source,
+    /\b\d{4}-\d{2}-\d{2}\b/.source,
+    /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/.source,
+    /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d]|\.\d)/.source,
+    /(?<![\w:])(?:[0-9a-f]{1,4}:){2,7}(?::|[0-9a-f]{1,4})(?::[0-9a-f]{1,4}){0,5}(?![\w:])/.source,
+    /(?<![\d:])\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?![\d:])/.source,
+    /\b0x[0-9a-f]+\b/.source,
+    /\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{12,}\b/.source,
+    /\b\d{5,}(?:\.\d+)?\b/.source,
+  ].join('|'),
+  'gi',
+);
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Assigns tokens to values, one token per distinct value, in the order first seen. */
+class TokenTable {
+  readonly values = new Map<string, string>();
+  private readonly byValue = new Map<string, string>();
+  private slotPattern: RegExp | undefined;
+
+  token(value: string): string {
+    let token = this.byValue.get(value);
+    if (!token) {
+      token = tokenName(this.values.size);
+      this.byValue.set(value, token);
+      this.values.set(token, value);
+      this.slotPattern = undefined;
+    }
+    return token;
+  }
+
+  /** Replaces known values, then event-shaped values (addresses, times, long numbers, IDs). */
+  tokenizeText(text: string): string {
+    if (this.values.size > 0) {
+      this.slotPattern ??= new RegExp(
+        `(?<![\\w.@\\\\-])(?:${[...this.byValue.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\w@\\\\-]|\\.\\w)`,
+        'g',
+      );
+      text = text.replace(this.slotPattern, (value) => this.byValue.get(value)!);
+    }
+    return text.replace(eventValuePattern, (value) => this.token(value));
+  }
+}
+
+function endpointShape(endpoint: Alert['source'], table: TokenTable) {
+  const shape: Record<string, string> = {};
+  if (endpoint.address) shape.address = table.token(endpoint.address);
+  if (endpoint.host) shape.host = table.token(endpoint.host);
+  if (endpoint.user) shape.user = table.token(endpoint.user);
+  if (endpoint.port !== undefined) shape.port = table.token(String(endpoint.port));
+  return shape;
+}
+
+function timeValues(timestamp: string | undefined): string[] {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})/.exec(timestamp ?? '');
+  return match && timestamp ? [timestamp, match[1]!, match[2]!] : [];
+}
+
+/**
+ * Replaces the per-event values of an alert with tokens: endpoint addresses, hosts, accounts
+ * and ports, the other hosts and accounts, the timestamp, and inside the description, rule
+ * name, category, details and notes also IP addresses, dates, times, UUIDs, hex strings and
+ * numbers of five or more digits. The rule, sensor, severity, protocol, ATT&CK IDs and all
+ * other wording stay literal and so are part of the template key. Returns undefined when the
+ * alert itself contains a token mark and so cannot be templated.
+ */
+export function tokenizeAlert(alert: Alert, fingerprint: string): TokenizedAlert | undefined {
+  const table = new TokenTable();
+  const source = endpointShape(alert.source, table);
+  const destination = endpointShape(alert.destination, table);
+  const hosts = alert.hosts.map((host) => table.token(host));
+  const users = alert.users.map((user) => table.token(user));
+  const timeTokens = timeValues(alert.timestamp).map((value) => ({ value, token: table.token(value) }));
+  const timestampOriginal = alert.timestampOriginal === undefined ? undefined : table.token(alert.timestampOriginal);
+  const text = (value: string | undefined) => (value === undefined ? undefined : table.tokenizeText(value));
+
+  const shape = {
+    fingerprint,
+    format: alert.format,
+    description: text(alert.description)!,
+    ruleName: text(alert.ruleName),
+    ruleId: alert.ruleId,
+    category: text(alert.category),
+    severity: alert.severity,
+    protocol: alert.protocol,
+    sensor: alert.sensor,
+    attackIds: alert.attackIds,
+    attackTactics: alert.attackTactics,
+    source,
+    destination,
+    hosts,
+    users,
+    timestamp: timeTokens[0]?.token,
+    timestampOriginal,
+    details: text(alert.details),
+    notes: alert.notes.map((note) => table.tokenizeText(note)),
+  };
+  const serialized = JSON.stringify(shape);
+  if (containsTokenMark(alert, serialized, table)) return undefined;
+  const templateKey = createHash('sha256').update(serialized).digest('hex').slice(0, 32);
+  return { templateKey, createTemplate: () => buildTemplate(alert, shape, table), values: table.values, timeTokens };
+}
+
+function containsTokenMark(alert: Alert, serialized: string, table: TokenTable): boolean {
+  if ([...table.values.values()].some((value) => value.includes(tokenOpen))) return true;
+  const withoutTokens = serialized.replace(tokenPattern, '');
+  return withoutTokens.includes(tokenOpen) || alert.description.includes(tokenOpen);
+}
+
+type Shape = {
+  source: Record<string, string>;
+  destination: Record<string, string>;
+  description: string;
+  ruleName: string | undefined;
+  category: string | undefined;
+  details: string | undefined;
+  notes: string[];
+  hosts: string[];
+  users: string[];
+  timestampOriginal: string | undefined;
+};
+
+function templateEndpoint(shape: Record<string, string>): Alert['source'] {
+  // Ports are numbers in the alert model, so the template leaves them out; the raw fields
+  // keep them as tokens.
+  const { port: _port, ...rest } = shape;
+  return rest;
+}
+
+function buildTemplate(alert: Alert, shape: Shape, table: TokenTable): Alert {
+  const template: Alert = {
+    ...alert,
+    description: shape.description,
+    source: templateEndpoint(shape.source),
+    destination: templateEndpoint(shape.destination),
+    hosts: shape.hosts,
+    users: shape.users,
+    notes: shape.notes,
+    raw: tokenizeRaw(alert.raw, table) as Record<string, unknown>,
+  };
+  const optional = { ruleName: shape.ruleName, category: shape.category, details: shape.details, timestampOriginal: shape.timestampOriginal };
+  for (const [name, value] of Object.entries(optional)) {
+    if (value === undefined) delete template[name as keyof typeof optional];
+    else template[name as keyof typeof optional] = value;
+  }
+  return template;
+}
+
+function tokenizeRaw(value: unknown, table: TokenTable): unknown {
+  if (typeof value === 'string') return table.tokenizeText(value);
+  if (typeof value === 'number') {
+    const tokenized = table.tokenizeText(String(value));
+    return tokenized === String(value) ? value : tokenized;
+  }
+  if (Array.isArray(value)) return value.map((item) => tokenizeRaw(item, table));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, tokenizeRaw(child, table)]));
+  }
+  return value;
+}
