@@ -58,7 +58,36 @@ export interface GroupRecord {
   explanation: Explanation;
 }
 
+/** Every kind of output line. */
 export type BatchRecord = ExplainedRecord | FailedRecord | GroupRecord;
+
+/**
+ * An explained record as the pipeline carries it: the explanation is already serialised,
+ * because filling a template works on its JSON text, and only the technique IDs are needed
+ * to count it.
+ */
+export interface ExplainedResult extends Omit<ExplainedRecord, 'explanation'> {
+  explanationJson: string;
+  techniqueIds: string[];
+}
+
+/** What the explainer returns for one alert. */
+export type BatchResult = ExplainedResult | FailedRecord;
+
+/** What sinks receive: per-alert results, and group records in `--group` mode. */
+export type SinkRecord = BatchResult | GroupRecord;
+
+/** Parses the explanation of a result back into an object. */
+export function resultExplanation(result: ExplainedResult): Explanation {
+  return JSON.parse(result.explanationJson) as Explanation;
+}
+
+/** Turns an explained record read back from an output file into a result. */
+export function toResult(record: ExplainedRecord | FailedRecord): BatchResult {
+  if (record.status === 'failed') return record;
+  const { explanation, ...rest } = record;
+  return { ...rest, explanationJson: JSON.stringify(explanation), techniqueIds: explanation.techniques.map((technique) => technique.id) };
+}
 
 function endpointLabel(endpoint: Alert['source']): string | undefined {
   if (endpoint.host && endpoint.address && endpoint.host !== endpoint.address) return `${endpoint.host} (${endpoint.address})`;
@@ -80,7 +109,12 @@ export function summarizeAlert(alert: Alert): AlertSummary {
   return summary;
 }
 
-/** Serialises a record as one JSON line, newline included. */
-export function recordLine(record: BatchRecord): string {
-  return `${JSON.stringify(record)}\n`;
+/**
+ * Serialises a record as one JSON line, newline included. An explained result is written
+ * with its serialised explanation spliced in, in the key order of ExplainedRecord.
+ */
+export function recordLine(record: SinkRecord): string {
+  if (record.status !== 'explained') return `${JSON.stringify(record)}\n`;
+  const { position, fingerprint, explainedBy, alert, explanationJson } = record;
+  return `{"position":${JSON.stringify(position)},"status":"explained","fingerprint":${JSON.stringify(fingerprint)},"explainedBy":"${explainedBy}","alert":${JSON.stringify(alert)},"explanation":${explanationJson}}\n`;
 }

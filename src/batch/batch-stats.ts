@@ -1,5 +1,5 @@
 import type { Explanation } from '../explanation/explanation-schema.js';
-import type { BatchRecord, ExplainedBy } from './batch-record.js';
+import type { ExplainedBy, SinkRecord } from './batch-record.js';
 
 /** Running counts of a batch job, for progress, the summary and the Navigator layer. */
 export class BatchStats {
@@ -26,7 +26,7 @@ export class BatchStats {
   }
 
   /** Counts a record written in this run, or one found in the output when `resumed`. */
-  record(record: BatchRecord, resumed = false): void {
+  record(record: SinkRecord, resumed = false): void {
     if (record.status === 'group') {
       this.groups += 1;
       return;
@@ -42,7 +42,7 @@ export class BatchStats {
       this.explained += 1;
       this.explainedBy[record.explainedBy] += 1;
     }
-    this.countTechniques(record.explanation);
+    for (const id of record.techniqueIds) this.techniqueCounts.set(id, (this.techniqueCounts.get(id) ?? 0) + 1);
   }
 
   /** Counts one backend draft and its tokens. */
@@ -68,9 +68,4 @@ export class BatchStats {
     return [...this.techniqueCounts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, limit);
   }
 
-  private countTechniques(explanation: Explanation): void {
-    for (const technique of explanation.techniques) {
-      this.techniqueCounts.set(technique.id, (this.techniqueCounts.get(technique.id) ?? 0) + 1);
-    }
-  }
 }

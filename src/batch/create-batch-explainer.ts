@@ -11,8 +11,9 @@ import type { SharedBackoff } from '../llm/shared-backoff.js';
 import type { Logger } from '../logging/logger.js';
 import type { TechniqueMapper } from '../mapping/technique-mapping.js';
 import type { SourceItem } from './alert-source.js';
-import { summarizeAlert, type BatchRecord, type ExplainedBy, type FailedRecord } from './batch-record.js';
-import { instantiateExplanation, makeExplanationTemplate, type ExplanationTemplate } from './explanation-template.js';
+import { summarizeAlert, type BatchResult, type ExplainedBy, type ExplainedResult, type FailedRecord } from './batch-record.js';
+import { fillTemplate, type CompiledTemplate } from './compile-template.js';
+import { makeExplanationTemplate, type ExplanationTemplate } from './explanation-template.js';
 import { formatPosition, type InputPosition } from './input-position.js';
 import type { TemplateStore } from './template-store.js';
 import { tokenizeAlert, type TokenizedAlert } from './tokenize-alert.js';
@@ -36,7 +37,7 @@ export interface BatchExplainerOptions {
 }
 
 /** Explains one source item and returns its output record; never rejects. */
-export type BatchExplainer = (item: SourceItem) => Promise<BatchRecord>;
+export type BatchExplainer = (item: SourceItem) => Promise<BatchResult>;
 
 /** Returns the one-line message the CLI would print for an error. */
 export function errorMessage(error: unknown, position: InputPosition): string {
@@ -66,28 +67,28 @@ export function createBatchExplainer(options: BatchExplainerOptions): BatchExpla
   const draftTemplate = async (tokens: TokenizedAlert): Promise<ExplanationTemplate> =>
     makeExplanationTemplate(await callBackend(tokens.createTemplate()), tokens.timeTokens);
 
-  async function templateFor(tokens: TokenizedAlert, fingerprint: string): Promise<{ template: ExplanationTemplate; by: ExplainedBy }> {
+  async function templateFor(tokens: TokenizedAlert, fingerprint: string): Promise<{ compiled: CompiledTemplate; by: ExplainedBy }> {
     const found = store.find(tokens.templateKey);
-    if (found) return { template: found.template, by: found.origin };
+    if (found) return { compiled: found.template, by: found.origin };
     const inProgress = store.draftInProgress(tokens.templateKey);
-    if (inProgress) return { template: await inProgress, by: 'template' };
-    const draft = draftTemplate(tokens);
-    store.track(tokens.templateKey, fingerprint, draft);
-    return { template: await draft, by: 'backend' };
+    if (inProgress) return { compiled: await inProgress, by: 'template' };
+    return { compiled: await store.track(tokens.templateKey, fingerprint, draftTemplate(tokens)), by: 'backend' };
   }
 
-  async function explain(alert: Alert, position: InputPosition): Promise<BatchRecord> {
+  async function explain(alert: Alert, position: InputPosition): Promise<ExplainedResult> {
     const fingerprint = fingerprintAlert(alert);
+    const base = { position, status: 'explained' as const, fingerprint, alert: summarizeAlert(alert) };
     const tokens = tokenizeAlert(alert, fingerprint);
     if (tokens) {
-      const { template, by } = await templateFor(tokens, fingerprint);
+      const { compiled, by } = await templateFor(tokens, fingerprint);
       const generatedAt = now().toISOString();
-      const explanation = instantiateExplanation({ template, alert, values: tokens.values, fingerprint, generatedAt });
-      if (explanation) return { position, status: 'explained', fingerprint, explainedBy: by, alert: summarizeAlert(alert), explanation };
+      const explanationJson = fillTemplate({ compiled, alert, values: tokens.values, fingerprint, generatedAt });
+      if (explanationJson !== undefined) return { ...base, explainedBy: by, explanationJson, techniqueIds: compiled.techniqueIds };
       logger.debug('alert %s: its template could not be filled in; explaining it on its own', formatPosition(position));
     }
     const explanation = await callBackend(alert);
-    return { position, status: 'explained', fingerprint, explainedBy: 'backend', alert: summarizeAlert(alert), explanation };
+    const techniqueIds = explanation.techniques.map((technique) => technique.id);
+    return { ...base, explainedBy: 'backend', explanationJson: JSON.stringify(explanation), techniqueIds };
   }
 
   return async (item) => {

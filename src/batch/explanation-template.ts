@@ -1,7 +1,6 @@
-import type { Alert } from '../alert/alert-schema.js';
 import type { Explanation } from '../explanation/explanation-schema.js';
-import { AlertFactSet } from '../facts/alert-fact-set.js';
-import { tokenClose, tokenOpen, tokenPattern } from './tokenize-alert.js';
+import type { AlertFactSet } from '../facts/alert-fact-set.js';
+import { tokenClose, tokenPattern } from './tokenize-alert.js';
 
 /**
  * An explanation drafted once from a template alert, with its per-event values as tokens,
@@ -64,56 +63,38 @@ export function makeExplanationTemplate(explanation: Explanation, timeTokens: { 
   const tokenOf = new Map(ordered.map((entry) => [entry.value, entry.token]));
   const tokenized = pattern ? mapAlertTexts(explanation, (text) => text.replace(pattern, (value) => tokenOf.get(value)!)) : explanation;
   const texts: string[] = [];
-  mapAlertTexts(tokenized, (text) => {
-    texts.push(text.replace(tokenPattern, ' '));
-    return text;
-  });
+  forEachAlertText(tokenized, (text) => texts.push(text.replace(tokenPattern, ' ')));
   return { explanation: tokenized, literalText: texts.join('\n') };
 }
 
-export interface InstantiateOptions {
-  template: ExplanationTemplate;
-  alert: Alert;
-  /** Token to this alert's value, from tokenizeAlert. */
-  values: Map<string, string>;
-  fingerprint: string;
-  generatedAt: string;
+/** Calls a function with every text of an explanation that can repeat alert values. */
+export function forEachAlertText(explanation: Explanation, visit: (text: string) => void): void {
+  mapAlertTexts(explanation, (text) => {
+    visit(text);
+    return text;
+  });
 }
 
 /**
- * Fills a template with one alert's values and checks every sentence that received a value
- * against the alert, as grounding does: a sentence stating an address, host, account, port,
- * date or time that neither the alert nor the grounded template text contains is dropped.
- * Returns undefined when a token has no value for this alert or a required text ends up
- * empty; the caller then explains the alert on its own.
+ * Drops every sentence that states an address, host, account, port, date or time that the
+ * fact set lacks, and records each removal in the grounding notes.
  */
-export function instantiateExplanation({ template, alert, values, fingerprint, generatedAt }: InstantiateOptions): Explanation | undefined {
-  let facts: AlertFactSet | undefined;
-  let unresolved = false;
+export function dropUnsupportedSentences(explanation: Explanation, facts: AlertFactSet): Explanation {
   const corrections: string[] = [];
-  const fill = (text: string, where: string): string => {
-    if (!text.includes(tokenOpen)) return text;
-    const sentences = text.split(/(?<=[.!?])\s+/).map((sentence) => {
-      if (!sentence.includes(tokenOpen)) return sentence;
-      const filled = sentence.replace(tokenPattern, (token) => values.get(token) ?? (unresolved = true, token));
-      facts ??= new AlertFactSet(alert, [template.literalText]);
-      const missing = facts.unsupported(filled);
-      if (missing.length === 0) return filled;
-      corrections.push(`removed a sentence in ${where} stating ${missing.join(', ')}, which the alert does not contain`);
-      return '';
+  const checked = mapAlertTexts(explanation, (text, where) => {
+    const kept = text.split(/(?<=[.!?])\s+/).filter((sentence) => {
+      const missing = facts.unsupported(sentence);
+      if (missing.length > 0) corrections.push(`removed a sentence in ${where} stating ${missing.join(', ')}, which the alert does not contain`);
+      return missing.length === 0;
     });
-    return sentences.filter((sentence) => sentence !== '').join(' ').trim();
-  };
-
-  const explanation = mapAlertTexts(template.explanation, fill);
-  if (unresolved || !isComplete(explanation)) return undefined;
-  explanation.metadata.alertFingerprint = fingerprint;
-  explanation.metadata.generatedAt = generatedAt;
-  if (corrections.length > 0) explanation.metadata.grounding = [...(explanation.metadata.grounding ?? []), ...corrections];
-  return explanation;
+    return kept.join(' ').trim();
+  });
+  checked.metadata.grounding = [...(checked.metadata.grounding ?? []), ...corrections];
+  return checked;
 }
 
-function isComplete(explanation: Explanation): boolean {
+/** Tells whether every required text is non-empty and every mitigation list has an item. */
+export function isComplete(explanation: Explanation): boolean {
   const { interpretation, techniques, impact, mitigations } = explanation;
   const texts = [interpretation.summary, ...techniques.map((technique) => technique.explanation), ...Object.values(impact)];
   const lists = [mitigations.immediate, mitigations.longTerm, mitigations.bestPractices];

@@ -1,12 +1,12 @@
-import type { ExplainedRecord, GroupRecord } from './batch-record.js';
+import { resultExplanation, type ExplainedResult, type GroupRecord } from './batch-record.js';
 import type { ResultSink } from './result-sink.js';
 
 interface GroupState {
-  first: ExplainedRecord;
+  first: ExplainedResult;
   count: number;
   firstSeen?: string;
   lastSeen?: string;
-  lastPosition: ExplainedRecord['position'];
+  lastPosition: ExplainedResult['position'];
 }
 
 function clock(timestamp: string): string {
@@ -78,6 +78,6 @@ function toGroupRecord(group: GroupState): GroupRecord {
     firstPosition: group.first.position,
     lastPosition: group.lastPosition,
     summary: describeGroup(counted),
-    explanation: group.first.explanation,
+    explanation: resultExplanation(group.first),
   };
 }

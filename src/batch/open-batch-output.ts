@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { InputError } from '../errors/input-error.js';
 import type { Logger } from '../logging/logger.js';
-import type { BatchRecord } from './batch-record.js';
+import type { BatchResult } from './batch-record.js';
 import { CompletedPositions } from './completed-positions.js';
 import { createJsonLinesSink } from './json-lines-sink.js';
 import { readCompletedOutput } from './read-completed-output.js';
@@ -15,7 +15,7 @@ export interface OpenBatchOutputOptions {
   force: boolean;
   logger: Logger;
   /** Receives every record an earlier run completed, when resuming. */
-  onCompletedRecord?: (record: BatchRecord) => void;
+  onCompletedRecord?: (record: BatchResult) => void;
   stdout?: NodeJS.WritableStream;
 }
 

@@ -1,7 +1,7 @@
 import { closeSync, createReadStream, createWriteStream, existsSync, fstatSync, ftruncateSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import type { Logger } from '../logging/logger.js';
-import type { BatchRecord, ExplainedRecord, FailedRecord } from './batch-record.js';
+import { toResult, type BatchResult, type ExplainedRecord, type FailedRecord } from './batch-record.js';
 import { CompletedPositions } from './completed-positions.js';
 import { readLines } from './read-lines.js';
 
@@ -9,7 +9,7 @@ export interface ReadCompletedOutputOptions {
   path: string;
   logger: Logger;
   /** Called with every complete record found, to count it in the summary, report and layer. */
-  onRecord?: (record: BatchRecord) => void;
+  onRecord?: (record: BatchResult) => void;
 }
 
 const maxRecordBytes = 64 * 1024 * 1024;
@@ -64,7 +64,7 @@ export async function readCompletedOutput({ path, logger, onRecord }: ReadComple
       break;
     }
     const record = 'text' in line ? parseRecord(line.text) : undefined;
-    if (record && completed.add(record.position)) onRecord?.(record);
+    if (record && completed.add(record.position)) onRecord?.(toResult(record));
     else dropped.add(line.line);
   }
 

@@ -1,5 +1,5 @@
 import type { Explanation } from '../explanation/explanation-schema.js';
-import type { AlertSummary, BatchRecord } from './batch-record.js';
+import { resultExplanation, type AlertSummary, type SinkRecord } from './batch-record.js';
 import type { InputPosition } from './input-position.js';
 
 /** One fingerprint group as the report shows it. */
@@ -28,7 +28,7 @@ export class ReportCollector {
     this.maxExplained = maxExplained;
   }
 
-  add(record: BatchRecord): void {
+  add(record: SinkRecord): void {
     if (record.status === 'failed') return;
     const position = record.status === 'group' ? record.firstPosition : record.position;
     const count = record.status === 'group' ? record.count : 1;
@@ -36,7 +36,7 @@ export class ReportCollector {
     if (!group) {
       group = { fingerprint: record.fingerprint, count: 0, alert: record.alert, firstPosition: position };
       if (this.explainedGroups < this.maxExplained) {
-        group.explanation = record.explanation;
+        group.explanation = record.status === 'group' ? record.explanation : resultExplanation(record);
         this.explainedGroups += 1;
       }
       this.groups.set(record.fingerprint, group);

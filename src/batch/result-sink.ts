@@ -1,4 +1,4 @@
-import type { BatchRecord } from './batch-record.js';
+import type { SinkRecord } from './batch-record.js';
 
 /**
  * Where a batch job puts its results: a JSON Lines file or standard output for `batch`, a
@@ -6,6 +6,6 @@ import type { BatchRecord } from './batch-record.js';
  * releases whatever the sink holds.
  */
 export interface ResultSink {
-  write(record: BatchRecord): void | Promise<void>;
+  write(record: SinkRecord): void | Promise<void>;
   close(): Promise<void>;
 }

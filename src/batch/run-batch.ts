@@ -1,5 +1,5 @@
 import type { AlertSource } from './alert-source.js';
-import type { BatchRecord } from './batch-record.js';
+import type { BatchResult } from './batch-record.js';
 import type { CompletedPositions } from './completed-positions.js';
 import type { BatchExplainer } from './create-batch-explainer.js';
 import type { ResultSink } from './result-sink.js';
@@ -11,7 +11,7 @@ export interface RunBatchOptions {
   /** Positions already in the output from an earlier run; they are skipped. */
   completed?: CompletedPositions;
   /** Called for every record before it is written. */
-  onRecord?: (record: BatchRecord) => void;
+  onRecord?: (record: BatchResult) => void;
   /** Called for every position skipped because it was completed earlier. */
   onSkip?: () => void;
   /**

@@ -1,6 +1,7 @@
 import type { Logger } from '../logging/logger.js';
 import type { ExplanationCache } from './explanation-cache.js';
 import { explanationCacheKey, type CacheIdentity } from './explanation-cache-key.js';
+import { compileTemplate, type CompiledTemplate } from './compile-template.js';
 import type { ExplanationTemplate } from './explanation-template.js';
 
 /** Where a template came from: drafted in this job, or read from the cache of earlier runs. */
@@ -24,8 +25,8 @@ export class TemplateStore {
   private readonly identity: CacheIdentity;
   private readonly logger: Logger;
   private readonly memoryEntries: number;
-  private readonly memory = new Map<string, { template: ExplanationTemplate; origin: TemplateOrigin }>();
-  private readonly drafts = new Map<string, Promise<ExplanationTemplate>>();
+  private readonly memory = new Map<string, { template: CompiledTemplate; origin: TemplateOrigin }>();
+  private readonly drafts = new Map<string, Promise<CompiledTemplate>>();
 
   constructor({ cache, identity, logger, memoryEntries = 2000 }: TemplateStoreOptions) {
     this.cache = cache;
@@ -35,7 +36,7 @@ export class TemplateStore {
   }
 
   /** Returns a stored template and where it came from, or undefined. */
-  find(templateKey: string): { template: ExplanationTemplate; origin: TemplateOrigin } | undefined {
+  find(templateKey: string): { template: CompiledTemplate; origin: TemplateOrigin } | undefined {
     const remembered = this.memory.get(templateKey);
     if (remembered) {
       this.memory.delete(templateKey);
@@ -44,28 +45,30 @@ export class TemplateStore {
     }
     const template = this.cache.get(explanationCacheKey(templateKey, this.identity));
     if (!template) return undefined;
-    const found = { template, origin: 'cache' as const };
+    const found = { template: compileTemplate(template), origin: 'cache' as const };
     this.remember(templateKey, found);
     return found;
   }
 
   /** Returns the draft in progress for a template key, if any. */
-  draftInProgress(templateKey: string): Promise<ExplanationTemplate> | undefined {
+  draftInProgress(templateKey: string): Promise<CompiledTemplate> | undefined {
     return this.drafts.get(templateKey);
   }
 
   /**
-   * Registers a draft in progress; when it succeeds the template is stored in memory and in
-   * the cache. A failed draft is forgotten, so a later alert with the same key tries again.
+   * Registers a draft in progress and returns it compiled; when it succeeds the template is
+   * stored in memory and in the cache. A failed draft is forgotten, so a later alert with the
+   * same key tries again.
    */
-  track(templateKey: string, fingerprint: string, draft: Promise<ExplanationTemplate>): void {
-    this.drafts.set(templateKey, draft);
-    draft.then(
+  track(templateKey: string, fingerprint: string, draft: Promise<ExplanationTemplate>): Promise<CompiledTemplate> {
+    const compiled = draft.then(compileTemplate);
+    this.drafts.set(templateKey, compiled);
+    compiled.then(
       (template) => {
         this.drafts.delete(templateKey);
         this.remember(templateKey, { template, origin: 'template' });
         try {
-          this.cache.put(explanationCacheKey(templateKey, this.identity), template, { fingerprint, ...this.identity });
+          this.cache.put(explanationCacheKey(templateKey, this.identity), template.template, { fingerprint, ...this.identity });
         } catch (error) {
           // The job goes on without caching this template; only later runs lose it.
           this.logger.warn('could not store the explanation of fingerprint %s in %s: %s', fingerprint, this.cache.path || 'the temporary cache', (error as Error).message);
@@ -73,9 +76,10 @@ export class TemplateStore {
       },
       () => this.drafts.delete(templateKey),
     );
+    return compiled;
   }
 
-  private remember(templateKey: string, entry: { template: ExplanationTemplate; origin: TemplateOrigin }): void {
+  private remember(templateKey: string, entry: { template: CompiledTemplate; origin: TemplateOrigin }): void {
     this.memory.set(templateKey, entry);
     if (this.memory.size > this.memoryEntries) this.memory.delete(this.memory.keys().next().value!);
   }

@@ -49,15 +49,15 @@ const eventValuePattern = new RegExp(
   'gi',
 );
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Assigns tokens to values, one token per distinct value, in the order first seen. */
+/**
+ * Assigns tokens to values, one token per distinct value, in the order first seen. Values of
+ * alert fields are registered first; texts are tokenized after that, by those values and by
+ * the shapes of per-event values.
+ */
 class TokenTable {
   readonly values = new Map<string, string>();
   private readonly byValue = new Map<string, string>();
-  private slotPattern: RegExp | undefined;
+  private fieldValues: string[] | undefined;
 
   token(value: string): string {
     let token = this.byValue.get(value);
@@ -65,22 +65,59 @@ class TokenTable {
       token = tokenName(this.values.size);
       this.byValue.set(value, token);
       this.values.set(token, value);
-      this.slotPattern = undefined;
     }
     return token;
   }
 
-  /** Replaces known values, then event-shaped values (addresses, times, long numbers, IDs). */
+  /** Replaces the field values, then event-shaped values (addresses, times, long numbers, IDs). */
   tokenizeText(text: string): string {
-    if (this.values.size > 0) {
-      this.slotPattern ??= new RegExp(
-        `(?<![\\w.@\\\\-])(?:${[...this.byValue.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\w@\\\\-]|\\.\\w)`,
-        'g',
-      );
-      text = text.replace(this.slotPattern, (value) => this.byValue.get(value)!);
-    }
-    return text.replace(eventValuePattern, (value) => this.token(value));
+    // Values found by shape in one text are found by shape again in the next, so only the
+    // values registered before the first text are searched for literally.
+    this.fieldValues ??= [...this.byValue.keys()].sort((a, b) => b.length - a.length);
+    const withFields = replaceFieldValues(text, this.fieldValues, this.byValue);
+    // Every event-shaped value has a digit, and most descriptions have none.
+    return /\d/.test(withFields) ? withFields.replace(eventValuePattern, (value) => this.token(value)) : withFields;
   }
+}
+
+function isWordCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
+
+/** Tells whether a value found at [start, end) stands alone rather than inside a longer word. */
+function standsAlone(text: string, start: number, end: number): boolean {
+  const before = start > 0 ? text.charCodeAt(start - 1) : -1;
+  const after = end < text.length ? text.charCodeAt(end) : -1;
+  // Word characters, dots, @, backslashes and hyphens continue an address, host or account.
+  const joinsBefore = isWordCode(before) || before === 46 || before === 64 || before === 92 || before === 45;
+  const joinsAfter = isWordCode(after) || after === 64 || after === 92 || after === 45 || (after === 46 && isWordCode(text.charCodeAt(end + 1)));
+  return !joinsBefore && !joinsAfter;
+}
+
+/**
+ * Replaces every standalone occurrence of the given values with its token, longest value
+ * first, without regular expressions: each alert has its own values, and compiling a pattern
+ * per alert costs more than these searches.
+ */
+function replaceFieldValues(text: string, values: string[], tokens: Map<string, string>): string {
+  const found: { start: number; end: number; token: string }[] = [];
+  for (const value of values) {
+    for (let start = text.indexOf(value); start !== -1; start = text.indexOf(value, start + 1)) {
+      const end = start + value.length;
+      if (!standsAlone(text, start, end)) continue;
+      if (found.some((match) => start < match.end && end > match.start)) continue;
+      found.push({ start, end, token: tokens.get(value)! });
+    }
+  }
+  if (found.length === 0) return text;
+  found.sort((a, b) => a.start - b.start);
+  let result = '';
+  let cursor = 0;
+  for (const match of found) {
+    result += text.slice(cursor, match.start) + match.token;
+    cursor = match.end;
+  }
+  return result + text.slice(cursor);
 }
 
 function endpointShape(endpoint: Alert['source'], table: TokenTable) {
