@@ -85,9 +85,10 @@ export class ExplanationCache {
       ),
       bytes: this.database.prepare<[], { value: number }>("SELECT value FROM totals WHERE name = 'bytes'"),
       count: this.database.prepare<[], { count: number }>('SELECT COUNT(*) AS count FROM explanations'),
-      evict: this.database.prepare<[number]>(
-        'DELETE FROM explanations WHERE key IN (SELECT key FROM explanations WHERE last_used < ? ORDER BY last_used, rowid LIMIT 64)',
+      oldest: this.database.prepare<[number], { key: string; size: number }>(
+        'SELECT key, size FROM explanations WHERE last_used < ? ORDER BY last_used, rowid',
       ),
+      remove: this.database.prepare<[string]>('DELETE FROM explanations WHERE key = ?'),
     };
   }
 
@@ -136,10 +137,17 @@ export class ExplanationCache {
   }
 
   private evict(before: number): void {
-    while (this.statements.bytes.get()!.value > this.maxBytes) {
-      const removed = this.statements.evict.run(Math.min(before, Number.MAX_SAFE_INTEGER)).changes;
-      if (removed === 0) return;
+    let excess = this.statements.bytes.get()!.value - this.maxBytes;
+    if (excess <= 0) return;
+    const keys: string[] = [];
+    for (const row of this.statements.oldest.iterate(Math.min(before, Number.MAX_SAFE_INTEGER))) {
+      keys.push(row.key);
+      excess -= row.size;
+      if (excess <= 0) break;
     }
+    this.database.transaction(() => {
+      for (const key of keys) this.statements.remove.run(key);
+    })();
   }
 
   private migrate(logger: Logger): void {

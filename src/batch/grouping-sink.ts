@@ -41,7 +41,7 @@ export function describeGroup(group: Pick<GroupRecord, 'count' | 'alert' | 'firs
  * first, with the count, the time window and the explanation of the group's first alert.
  * Failed records pass straight through. Memory grows with the number of groups, not alerts.
  */
-export function createGroupingSink(inner: ResultSink): ResultSink {
+export function createGroupingSink(inner: ResultSink, onGroup?: (record: GroupRecord) => void): ResultSink {
   const groups = new Map<string, GroupState>();
   return {
     async write(record) {
@@ -57,7 +57,11 @@ export function createGroupingSink(inner: ResultSink): ResultSink {
     },
     async close() {
       const ordered = [...groups.values()].sort((a, b) => b.count - a.count);
-      for (const group of ordered) await inner.write(toGroupRecord(group));
+      for (const group of ordered) {
+        const record = toGroupRecord(group);
+        onGroup?.(record);
+        await inner.write(record);
+      }
       await inner.close();
     },
   };

@@ -1,28 +1,26 @@
-import pLimit from 'p-limit';
 import type { AttackIndex } from '../../attack/attack-index.js';
 import { createBackend } from '../../backends/create-backend.js';
 import type { ExplanationBackend } from '../../backends/explanation-backend.js';
 import { explanationCachePath } from './cache-command.js';
 import { IdsExplainError } from '../../errors/ids-explain-error.js';
 import { defaultMaxTechniques } from '../../explain/explain-alert.js';
-import { createSharedBackoff } from '../../llm/shared-backoff.js';
-import { loadKnowledge } from '../../runtime/load-knowledge.js';
+import { createSharedBackoff, type SharedBackoff } from '../../llm/shared-backoff.js';
+import { loadKnowledge, type Knowledge } from '../../runtime/load-knowledge.js';
 import { writeFileAtomic } from '../../util/write-file-atomic.js';
+import type { AlertSource } from '../../batch/alert-source.js';
+import type { SinkRecord } from '../../batch/batch-record.js';
 import { BatchStats } from '../../batch/batch-stats.js';
 import { buildNavigatorLayers } from '../../batch/build-navigator-layer.js';
-import { createBatchExplainer } from '../../batch/create-batch-explainer.js';
 import { createFileSource } from '../../batch/create-file-source.js';
 import { inputLayoutChoices } from '../../batch/detect-layout.js';
 import { ExplanationCache } from '../../batch/explanation-cache.js';
-import type { CacheIdentity } from '../../batch/explanation-cache-key.js';
 import { formatSummary } from '../../batch/format-summary.js';
 import { createGroupingSink } from '../../batch/grouping-sink.js';
 import { openBatchOutput } from '../../batch/open-batch-output.js';
 import { startProgressBar } from '../../batch/progress-bar.js';
 import { renderBatchReport } from '../../batch/render-batch-report.js';
 import { ReportCollector } from '../../batch/report-collector.js';
-import { runBatch } from '../../batch/run-batch.js';
-import { TemplateStore } from '../../batch/template-store.js';
+import { runBatchJob } from '../../batch/run-batch-job.js';
 import { InputError } from '../../errors/input-error.js';
 import { parseChoiceOption, parseIntegerOption } from '../parse-options.js';
 import type { CommandContext } from './explain-command.js';
@@ -53,6 +51,8 @@ export function defaultConcurrency(backend: string): number {
   return localBackends.has(backend) ? 1 : 8;
 }
 
+type BatchSettings = ReturnType<typeof settingsFrom>;
+
 function settingsFrom(options: BatchCommandOptions) {
   if (!options.out) throw new InputError('missing --out', { hint: 'Pass --out FILE.jsonl, or --out - for standard output' });
   if (options.resume && options.group) {
@@ -69,19 +69,6 @@ function settingsFrom(options: BatchCommandOptions) {
   };
 }
 
-function cacheIdentity(backend: ExplanationBackend, index: AttackIndex, maxTechniques: number): CacheIdentity {
-  // Backends that call a model expose which one and their prompt version; both change answers.
-  const described = backend as ExplanationBackend & { model?: string; promptVersion?: string };
-  const hashes = index.domains.map((domain) => domain.bundleHash.slice(0, 16)).join(',');
-  return {
-    backend: backend.name,
-    ...(described.model ? { model: described.model } : {}),
-    ...(described.promptVersion ? { promptVersion: described.promptVersion } : {}),
-    attackRelease: `${index.release.label} (${hashes})`,
-    maxTechniques,
-  };
-}
-
 function openCache(options: BatchCommandOptions, context: CommandContext, maxBytes: number, startedAt: number): ExplanationCache {
   // --no-cache still needs a store for this run's templates: SQLite's private temporary file.
   const path = options.cache === false ? '' : explanationCachePath(typeof options.cache === 'string' ? options.cache : undefined, context);
@@ -92,40 +79,73 @@ function openCache(options: BatchCommandOptions, context: CommandContext, maxByt
   }
 }
 
-/** Runs `ids-explain batch`: explains every alert of the inputs into a JSON Lines file. */
-export async function runBatchCommand(inputs: string[], options: BatchCommandOptions, context: CommandContext): Promise<void> {
-  const settings = settingsFrom(options);
+/** Everything one batch job holds while it runs. */
+interface BatchJob {
+  stats: BatchStats;
+  collector: ReportCollector;
+  backend: ExplanationBackend;
+  backoff: SharedBackoff;
+  source: AlertSource;
+  knowledge: Knowledge;
+  output: Awaited<ReturnType<typeof openBatchOutput>>;
+  cache: ExplanationCache;
+}
+
+async function prepareJob(inputs: string[], options: BatchCommandOptions, settings: BatchSettings, context: CommandContext): Promise<BatchJob> {
   const stats = new BatchStats();
   const collector = new ReportCollector();
   const backoff = createSharedBackoff();
   const backend = await createBackend({ name: settings.backend, backoff });
   const source = createFileSource({ inputs, layout: settings.layout });
-  const knowledge = loadKnowledge({ ...(options.attack !== undefined ? { attackPath: options.attack } : {}), environment: context.environment, useCache: true, logger: context.logger });
-  const countRecord = (resumed: boolean) => (record: Parameters<typeof collector.add>[0]) => {
-    stats.record(record, resumed);
-    collector.add(record);
-  };
-  const output = await openBatchOutput({ path: settings.out, resume: Boolean(options.resume), force: Boolean(options.force), logger: context.logger, onCompletedRecord: countRecord(true), stdout: context.stdout });
+  const knowledge = loadKnowledge({
+    ...(options.attack !== undefined ? { attackPath: options.attack } : {}),
+    environment: context.environment,
+    useCache: true,
+    logger: context.logger,
+  });
+  const output = await openBatchOutput({
+    path: settings.out,
+    resume: Boolean(options.resume),
+    force: Boolean(options.force),
+    logger: context.logger,
+    onCompletedRecord: (record) => countResumedRecord(stats, collector, record),
+    stdout: context.stdout,
+  });
   const cache = openCache(options, context, settings.cacheBytes, stats.startedAt);
+  return { stats, collector, backend, backoff, source, knowledge, output, cache };
+}
+
+function countResumedRecord(stats: BatchStats, collector: ReportCollector, record: SinkRecord): void {
+  stats.record(record, true);
+  collector.add(record);
+}
+
+/** Runs the job until the input ends or SIGINT/SIGTERM arrives; returns whether it was interrupted. */
+async function runJob(job: BatchJob, options: BatchCommandOptions, settings: BatchSettings, context: CommandContext): Promise<boolean> {
+  const { stats, collector, cache } = job;
   const controller = new AbortController();
-  const interrupt = () => controller.abort(new IdsExplainError('interrupted'));
+  const interrupt = () => controller.abort();
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
-  const progress = options.quiet ? undefined : startProgressBar({ stream: process.stderr, source, stats });
-  const sink = options.group ? createGroupingSink(output.sink) : output.sink;
+  const progress = options.quiet ? undefined : startProgressBar({ stream: process.stderr, source: job.source, stats });
+  const sink = options.group ? createGroupingSink(job.output.sink, (record) => stats.record(record)) : job.output.sink;
   try {
-    const explain = createBatchExplainer({
-      ...knowledge,
-      backend,
-      store: new TemplateStore({ cache, identity: cacheIdentity(backend, knowledge.index, settings.maxTechniques), logger: context.logger }),
-      limiter: pLimit(settings.concurrency),
-      backoff,
+    await runBatchJob({
+      ...job.knowledge,
+      source: job.source,
+      sink,
+      backend: job.backend,
+      backoff: job.backoff,
+      cache,
+      concurrency: settings.concurrency,
       maxTechniques: settings.maxTechniques,
       ...(options.inputFormat ? { inputFormat: options.inputFormat } : {}),
       logger: context.logger,
-      onDraft: (explanation) => stats.draft(explanation),
+      stats,
+      completed: job.output.completed,
+      onRecord: (record) => collector.add(record),
+      signal: controller.signal,
     });
-    await runBatch({ source, sink, explain, completed: output.completed, onRecord: countRecord(false), signal: controller.signal, maxPending: Math.max(4096, settings.concurrency * 256) });
   } finally {
     await sink.close();
     progress?.stop();
@@ -133,12 +153,27 @@ export async function runBatchCommand(inputs: string[], options: BatchCommandOpt
     process.removeListener('SIGINT', interrupt);
     process.removeListener('SIGTERM', interrupt);
   }
-  writeExtras({ options, inputs, stats, collector, index: knowledge.index, backend: backend.name });
+  return controller.signal.aborted;
+}
+
+/**
+ * Runs `ids-explain batch`: explains every alert of the inputs into a JSON Lines file, then
+ * writes the Navigator layer, the report and the summary that were asked for. Throws when
+ * interrupted, after writing what was finished, so that the exit code says so.
+ */
+export async function runBatchCommand(inputs: string[], options: BatchCommandOptions, context: CommandContext): Promise<void> {
+  const settings = settingsFrom(options);
+  const job = await prepareJob(inputs, options, settings, context);
+  const interrupted = await runJob(job, options, settings, context);
+  writeExtras({ options, inputs, stats: job.stats, collector: job.collector, index: job.knowledge.index, backend: job.backend.name });
   if (!options.quiet) {
-    const elapsedSeconds = (Date.now() - stats.startedAt) / 1000;
-    process.stderr.write(formatSummary(stats, { backend: backend.name, usesLlm: !localBackends.has(backend.name), elapsedSeconds, interrupted: controller.signal.aborted }));
+    const elapsedSeconds = (Date.now() - job.stats.startedAt) / 1000;
+    const usesLlm = !localBackends.has(job.backend.name);
+    process.stderr.write(formatSummary(job.stats, { backend: job.backend.name, usesLlm, elapsedSeconds, interrupted }));
   }
-  if (controller.signal.aborted) throw new IdsExplainError('batch interrupted before the end of the input', { hint: 'Rerun the same command with --resume to finish it' });
+  if (interrupted) {
+    throw new IdsExplainError('batch interrupted before the end of the input', { hint: 'Rerun the same command with --resume to finish it' });
+  }
 }
 
 interface ExtrasOptions {
