@@ -70,7 +70,7 @@ const signatures = [
 ];
 const sensors = ['Suricata 7.0', 'Zeek', 'Wazuh', 'Microsoft Sentinel', 'Elastic Security', 'CrowdStrike Falcon', 'Sysmon via Sigma'];
 const severities = ['low', 'medium', 'high', 'critical'];
-const users = ['alice', 'bob', 'svc_backup', 'CORP\\jdoe', 'CORP\\adm_mike', 'carol@example.com', 'root', 'www-data'];
+const users = ['alice', 'bob', 'svc_backup', 'CORP\\jdoe', 'CORP\\adm_mike', 'carol@example.com', 'svc_web', 'www-data'];
 const hostNames = ['ws-014.corp.example.com', 'fs01.corp.example.com', 'dc02.corp.example.com', 'web-03.example.org', 'db-11.corp.example.com'];
 
 function random(seed) {

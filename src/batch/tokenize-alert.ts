@@ -59,14 +59,17 @@ class TokenTable {
   private readonly byValue = new Map<string, string>();
   private fieldValues: string[] | undefined;
 
-  token(value: string): string {
-    let token = this.byValue.get(value);
-    if (!token) {
-      token = tokenName(this.values.size);
-      this.byValue.set(value, token);
-      this.values.set(token, value);
-    }
+  /** Gives a value its own token, even when an earlier field has the same value. */
+  slot(value: string): string {
+    const token = tokenName(this.values.size);
+    this.values.set(token, value);
+    if (!this.byValue.has(value)) this.byValue.set(value, token);
     return token;
+  }
+
+  /** Returns the token of a value, the same one each time the value is seen. */
+  token(value: string): string {
+    return this.byValue.get(value) ?? this.slot(value);
   }
 
   /** Replaces the field values, then event-shaped values (addresses, times, long numbers, IDs). */
@@ -149,7 +152,9 @@ export function tokenizeAlert(alert: Alert, fingerprint: string): TokenizedAlert
   const hosts = alert.hosts.map((host) => table.token(host));
   const users = alert.users.map((user) => table.token(user));
   const timeTokens = timeValues(alert.timestamp).map((value) => ({ value, token: table.token(value) }));
-  const timestampOriginal = alert.timestampOriginal === undefined ? undefined : table.token(alert.timestampOriginal);
+  // Whether the original time reads the same as the UTC one says nothing about the signature,
+  // so it gets its own token either way and does not split the template key.
+  const timestampOriginal = alert.timestampOriginal === undefined ? undefined : table.slot(alert.timestampOriginal);
   const text = (value: string | undefined) => (value === undefined ? undefined : table.tokenizeText(value));
 
   const shape = {
