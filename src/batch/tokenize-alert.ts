@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Alert } from '../alert/alert-schema.js';
 
 /** Opening and closing marks of a placeholder token, as in "⟦A⟧". */
@@ -14,6 +13,7 @@ export const tokenPattern = /⟦([A-Z·]+)⟧/g;
  * so one explanation drafted from the template serves all of them once the tokens are filled.
  */
 export interface TokenizedAlert {
+  /** The tokenized alert serialised as JSON; equal keys mean identical templates. */
   templateKey: string;
   /** Builds the template alert; its raw fields are tokenized too, which adds their tokens to `values`. */
   createTemplate(): Alert;
@@ -178,9 +178,10 @@ export function tokenizeAlert(alert: Alert, fingerprint: string): TokenizedAlert
     details: text(alert.details),
     notes: alert.notes.map((note) => table.tokenizeText(note)),
   };
-  const serialized = JSON.stringify(shape);
-  if (containsTokenMark(alert, serialized, table)) return undefined;
-  const templateKey = createHash('sha256').update(serialized).digest('hex').slice(0, 32);
+  // The serialised shape is the key itself: hashing it per alert costs more than using a
+  // long string as a map key, and the cache key hashes it anyway.
+  const templateKey = JSON.stringify(shape);
+  if (containsTokenMark(alert, templateKey, table)) return undefined;
   return { templateKey, createTemplate: () => buildTemplate(alert, shape, table), values: table.values, timeTokens };
 }
 
