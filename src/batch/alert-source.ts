@@ -10,8 +10,9 @@ export type SourceItem =
   | { position: InputPosition; error: IdsExplainError };
 
 /**
- * Where a batch job gets its alerts from: files and standard input for `batch`, a queue for
- * workers. A source yields every alert exactly once, in its own order.
+ * Origin of a batch job's alerts: files and standard input for `batch`, a queue for workers.
+ * An implementation must yield every alert exactly once, in its own order, because the
+ * output has one record per item.
  */
 export interface AlertSource {
   items(): AsyncIterable<SourceItem>;

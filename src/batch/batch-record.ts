@@ -3,9 +3,8 @@ import type { Explanation } from '../explanation/explanation-schema.js';
 import type { InputPosition } from './input-position.js';
 
 /**
- * How an alert's explanation was made: drafted by the backend for this alert, instantiated
- * from a template drafted earlier in the same job, or instantiated from the cache of earlier
- * runs.
+ * Origin of an alert's explanation: drafted by the backend for this alert, filled in from a
+ * template drafted earlier in the same job, or filled in from the cache of earlier runs.
  */
 export type ExplainedBy = 'backend' | 'template' | 'cache';
 
@@ -71,10 +70,10 @@ export interface ExplainedResult extends Omit<ExplainedRecord, 'explanation'> {
   techniqueIds: string[];
 }
 
-/** What the explainer returns for one alert. */
+/** Result of explaining one alert. */
 export type BatchResult = ExplainedResult | FailedRecord;
 
-/** What sinks receive: per-alert results, and group records in `--group` mode. */
+/** Record given to a sink: a per-alert result, or a group record in `--group` mode. */
 export type SinkRecord = BatchResult | GroupRecord;
 
 /** Parses the explanation of a result back into an object. */

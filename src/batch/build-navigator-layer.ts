@@ -67,8 +67,9 @@ function domainLayer(domain: AttackDomain, counts: [string, number][], options: 
 /**
  * Builds ATT&CK Navigator layers (layer format 4.5) scoring each technique by the number of
  * alerts whose explanation cites it, with the ATT&CK release in the description and metadata
- * and, when the bundle states it, in `versions.attack`. Returns one layer per ATT&CK domain that has cited techniques, the primary
- * domain first; a job with no cited technique still gets an empty layer of the primary domain.
+ * and, when the bundle states it, in `versions.attack`. Returns one layer per ATT&CK domain
+ * with cited techniques, the primary domain first. A job that cites no technique still gets an
+ * empty layer of the primary domain.
  */
 export function buildNavigatorLayers(options: BuildNavigatorLayerOptions): NavigatorLayer[] {
   const byDomain = new Map<AttackDomain, [string, number][]>();

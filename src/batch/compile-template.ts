@@ -58,11 +58,11 @@ function join(parts: string[], resolve: (token: string) => string): string {
 
 /**
  * Fills a compiled template with one alert's values and returns the explanation's JSON text.
- * The fact check runs, as grounding does, on the text around every filled-in value: an
+ * As grounding does, the fact check looks at the words around every filled-in value. An
  * address, host, account, port, date or time that neither the alert nor the grounded template
- * contains makes its sentence go, which needs the slower per-sentence path. Returns undefined
- * when a token has no value for this alert or a required text ends up empty; the caller then
- * explains the alert on its own.
+ * contains removes its sentence, on a slower path that checks sentence by sentence. Returns
+ * undefined when a token has no value for this alert or a required text ends up empty, so the
+ * caller explains that alert on its own.
  */
 export function fillTemplate({ compiled, alert, values, fingerprint, generatedAt }: FillTemplateOptions): string | undefined {
   let unresolved = false;
@@ -86,8 +86,8 @@ export function fillTemplate({ compiled, alert, values, fingerprint, generatedAt
 }
 
 /**
- * Returns the facts in a text that are not exactly one of the alert's own values, which are
- * supported by definition; ports come back as "port N" so that the fact set can check them.
+ * Returns the facts in a text that are not exactly one of the alert's own values, because
+ * those are supported by definition. Ports come back as "port N" for the fact set to check.
  */
 function factsBesideValues(text: string, values: Map<string, string>): string[] {
   const own = new Set([...values.values()].map((value) => value.toLowerCase()));

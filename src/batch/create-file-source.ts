@@ -49,7 +49,7 @@ async function peek(stream: AsyncIterable<Buffer | string>): Promise<{ head: Buf
 
 /**
  * Creates the source for `batch`: files, folders and standard input, streamed so that memory
- * holds one alert per input at a time, whatever the input size. Each input's layout is
+ * keeps one alert per input at a time, whatever the input size. Each input's layout is
  * detected (see detectLayout) unless one is given. Throws InputError up front for a path
  * that cannot be read; problems inside an input become error items, never exceptions.
  */
@@ -81,8 +81,8 @@ export function createFileSource(options: FileSourceOptions): AlertSource {
 }
 
 /**
- * Reads one alert per line. Lines starting with "#" are comments, not alerts; a header block
- * that has a "#fields" line (Zeek's TSV logs) is put in front of every data line below it,
+ * Reads one alert per line. Lines starting with "#" are comments, not alerts. A header block
+ * with a "#fields" line (as in Zeek's TSV logs) is put in front of every data line below it,
  * so that each line can be read on its own.
  */
 async function* lineItems(file: InputFile, stream: AsyncIterable<Buffer>, maxBytes: number, onBytes: (bytes: number) => void): AsyncGenerator<SourceItem> {

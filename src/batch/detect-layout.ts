@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 
 /**
- * How a file holds its alerts: one per line (JSON Lines and line-based text such as syslog or
+ * Arrangement of the alerts in a file: one per line (JSON Lines and line-based text such as syslog or
  * Zeek logs), as the elements of a JSON array, or the whole file as one alert.
  */
 export type InputLayout = 'lines' | 'array' | 'whole';
@@ -23,7 +23,7 @@ function firstLineIsJson(head: string, start: number): boolean {
 /**
  * Detects the layout from the start of the input and its name. A leading "[" means a JSON
  * array. Files named .jsonl, .ndjson, .log or .tsv are read by line. A leading "{" whose
- * first line is complete JSON followed by more lines is JSON Lines; otherwise the object is
+ * first line is complete JSON followed by more lines is JSON Lines, and otherwise the object is
  * one alert (pretty-printed JSON). Other text is one alert per file inside folders and for
  * .txt, .md and .json files, and one per line otherwise.
  */

@@ -20,10 +20,15 @@ function describeError(path: string, error: unknown): InputError {
   return new InputError(`cannot read ${path}: ${reason}`, { hint: 'Check the path', cause: error });
 }
 
+function byName(first: { name: string }, second: { name: string }): number {
+  if (first.name === second.name) return 0;
+  return first.name < second.name ? -1 : 1;
+}
+
 function walkFolder(folder: string, into: InputFile[]): void {
   const entries = readdirSync(folder, { withFileTypes: true })
     .filter((entry) => !entry.name.startsWith('.'))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    .sort(byName);
   for (const entry of entries) {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) walkFolder(path, into);

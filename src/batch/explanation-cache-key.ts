@@ -22,7 +22,7 @@ function readPackageVersion(): string {
   return packageVersion;
 }
 
-/** Everything besides the template key that changes what an explanation says. */
+/** Inputs besides the template key that change the text of an explanation. */
 export interface CacheIdentity {
   backend: string;
   model?: string;

@@ -18,7 +18,7 @@ export interface ExplanationCacheOptions {
   now?: () => number;
 }
 
-/** What an entry was made with, stored beside it for `cache info` and for debugging. */
+/** Labels stored beside an entry (its fingerprint, backend, model and release), for debugging. */
 export interface CacheEntryLabels {
   fingerprint: string;
   backend: string;

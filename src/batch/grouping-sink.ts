@@ -25,7 +25,10 @@ function duration(fromIso: string, toIso: string): string {
 export function describeGroup(group: Pick<GroupRecord, 'count' | 'alert' | 'firstSeen' | 'lastSeen'>): string {
   const { source, target } = group.alert;
   const alerts = group.count === 1 ? '1 alert' : `${group.count} alerts`;
-  const between = source && target ? ` from ${source} to ${target}` : source ? ` from ${source}` : target ? ` involving ${target}` : '';
+  let between = '';
+  if (source && target) between = ` from ${source} to ${target}`;
+  else if (source) between = ` from ${source}`;
+  else if (target) between = ` involving ${target}`;
   let when = '';
   if (group.firstSeen && group.lastSeen && group.firstSeen !== group.lastSeen) {
     when = ` between ${clock(group.firstSeen)} and ${clock(group.lastSeen)} (${duration(group.firstSeen, group.lastSeen)})`;
@@ -36,8 +39,8 @@ export function describeGroup(group: Pick<GroupRecord, 'count' | 'alert' | 'firs
 }
 
 /**
- * Wraps a sink for `--group`: explained alerts are counted per fingerprint and source/target
- * pair instead of written, and on close one group record per pair is written, largest group
+ * Wraps a sink for `--group`. Explained alerts are counted per fingerprint and source/target
+ * pair instead of written. On close, one group record per pair is written, largest group
  * first, with the count, the time window and the explanation of the group's first alert.
  * Failed records pass straight through. Memory grows with the number of groups, not alerts.
  */

@@ -18,7 +18,7 @@ function decodeLine(parts: Buffer[], length: number): string {
 
 /**
  * Splits a byte stream into lines numbered from 1, holding at most one line in memory. A
- * final line without a newline is still returned; a trailing newline adds no empty line.
+ * final line without a newline is still returned, but a trailing newline adds no empty line.
  * Carriage returns before the newline are dropped.
  */
 export async function* readLines(stream: AsyncIterable<Buffer | string>, options: ReadLinesOptions): AsyncGenerator<StreamLine> {

@@ -1,9 +1,9 @@
 import type { SinkRecord } from './batch-record.js';
 
 /**
- * Where a batch job puts its results: a JSON Lines file or standard output for `batch`, a
- * results stream for workers. `write` receives every record once; `close` flushes and
- * releases whatever the sink holds.
+ * Destination of a batch job's records: a JSON Lines file or standard output for `batch`, a
+ * results stream for queue workers. `write` receives every record once, and `close` flushes
+ * and releases the sink's resources.
  */
 export interface ResultSink {
   write(record: SinkRecord): void | Promise<void>;

@@ -80,7 +80,7 @@ export class JsonArraySplitter {
     return elements;
   }
 
-  /** Finishes the input; returns what an unterminated array leaves, as an element or an error. */
+  /** Finishes the input and returns what an unterminated array leaves, as an element or an error. */
   end(): ArrayElement[] {
     if (this.state === 'before') return [];
     if (this.state === 'after') {

@@ -4,7 +4,7 @@ import { explanationCacheKey, type CacheIdentity } from './explanation-cache-key
 import { compileTemplate, type CompiledTemplate } from './compile-template.js';
 import type { ExplanationTemplate } from './explanation-template.js';
 
-/** Where a template came from: drafted in this job, or read from the cache of earlier runs. */
+/** Origin of a template: drafted in this job, or read from the cache of earlier runs. */
 export type TemplateOrigin = 'template' | 'cache';
 
 export interface TemplateStoreOptions {

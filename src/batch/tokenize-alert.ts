@@ -6,11 +6,11 @@ export const tokenClose = '⟧';
 export const tokenPattern = /⟦([A-Z·]+)⟧/g;
 
 /**
- * An alert split into what shapes its explanation and what varies per event. `template` is
- * the alert with every per-event value replaced by a placeholder token, except that the UTC
- * timestamp stays readable so that drafts can state the time; `values` maps each
- * token back to this alert's value. Alerts with equal `templateKey` have identical templates,
- * so one explanation drafted from the template serves all of them once the tokens are filled.
+ * An alert split into what shapes its explanation and what varies per event. The template is
+ * the alert with every per-event value replaced by a placeholder token. Only the UTC timestamp
+ * stays readable, so that drafts can state the time. `values` maps each token back to this
+ * alert's value. Alerts with equal `templateKey` have identical templates, so one explanation
+ * drafted from the template serves all of them once the tokens are filled in.
  */
 export interface TokenizedAlert {
   /** The tokenized alert serialised as JSON; equal keys mean identical templates. */
@@ -87,7 +87,7 @@ function isWordCode(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 }
 
-/** Tells whether a value found at [start, end) stands alone rather than inside a longer word. */
+/** Tells whether a value found at [start, end) is a whole word rather than part of a longer one. */
 function standsAlone(text: string, start: number, end: number): boolean {
   const before = start > 0 ? text.charCodeAt(start - 1) : -1;
   const after = end < text.length ? text.charCodeAt(end) : -1;
@@ -138,12 +138,12 @@ function timeValues(timestamp: string | undefined): string[] {
 }
 
 /**
- * Replaces the per-event values of an alert with tokens: endpoint addresses, hosts, accounts
- * and ports, the other hosts and accounts, the timestamp, and inside the description, rule
- * name, category, details and notes also IP addresses, dates, times, UUIDs, hex strings and
- * numbers of five or more digits. The rule, sensor, severity, protocol, ATT&CK IDs and all
- * other wording stay literal and so are part of the template key. Returns undefined when the
- * alert itself contains a token mark and so cannot be templated.
+ * Replaces the per-event values of an alert with tokens. These are the endpoint addresses,
+ * hosts, accounts and ports, the other hosts and accounts, and the timestamp. Inside the
+ * description, rule name, category, details and notes, IP addresses, dates, times, UUIDs, hex
+ * strings and numbers of five or more digits are tokens too. The rule, sensor, severity,
+ * protocol, ATT&CK IDs and all other wording stay literal, so they are part of the template
+ * key. Returns undefined when the alert itself contains a token mark and so cannot be templated.
  */
 export function tokenizeAlert(alert: Alert, fingerprint: string): TokenizedAlert | undefined {
   const table = new TokenTable();
@@ -152,7 +152,7 @@ export function tokenizeAlert(alert: Alert, fingerprint: string): TokenizedAlert
   const hosts = alert.hosts.map((host) => table.token(host));
   const users = alert.users.map((user) => table.token(user));
   const timeTokens = timeValues(alert.timestamp).map((value) => ({ value, token: table.token(value) }));
-  // Whether the original time reads the same as the UTC one says nothing about the signature,
+  // Whether the original time reads the same as the UTC one is no property of the signature,
   // so it gets its own token either way and does not split the template key.
   const timestampOriginal = alert.timestampOriginal === undefined ? undefined : table.slot(alert.timestampOriginal);
   const text = (value: string | undefined) => (value === undefined ? undefined : table.tokenizeText(value));

@@ -25,7 +25,7 @@ export function alertText(alert: Alert): string {
 export class AlertFactSet {
   private readonly text: string;
   private readonly lowerText: string;
-  // Only dates need the alert's own facts; they are found on first use, because batch jobs
+  // Only dates need the alert's own facts. They are found on first use, because batch jobs
   // build a fact set per alert and most checks never reach a date.
   private dates: string[] | undefined;
 

@@ -79,7 +79,7 @@ function openCache(options: BatchCommandOptions, context: CommandContext, maxByt
   }
 }
 
-/** Everything one batch job holds while it runs. */
+/** The parts of one batch job, created before it runs. */
 interface BatchJob {
   stats: BatchStats;
   collector: ReportCollector;
@@ -158,8 +158,8 @@ async function runJob(job: BatchJob, options: BatchCommandOptions, settings: Bat
 
 /**
  * Runs `ids-explain batch`: explains every alert of the inputs into a JSON Lines file, then
- * writes the Navigator layer, the report and the summary that were asked for. Throws when
- * interrupted, after writing what was finished, so that the exit code says so.
+ * writes the requested Navigator layer, report and summary. When interrupted, it throws after
+ * writing what was finished, so that the exit code reports the interruption.
  */
 export async function runBatchCommand(inputs: string[], options: BatchCommandOptions, context: CommandContext): Promise<void> {
   const settings = settingsFrom(options);
