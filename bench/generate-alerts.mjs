@@ -85,6 +85,12 @@ function random(seed) {
   };
 }
 
+// One rule in seven writes key/value text, one in three SIEM-style JSON, the rest Suricata EVE.
+function ruleLayout(index) {
+  if (index % 7 === 0) return 'key-value';
+  return index % 3 === 0 ? 'siem' : 'eve';
+}
+
 function makeRules(count, next) {
   return Array.from({ length: count }, (_, index) => {
     const [text, protocol, port, category] = signatures[index % signatures.length];
@@ -97,7 +103,7 @@ function makeRules(count, next) {
       category,
       sensor: sensors[Math.floor(next() * sensors.length)],
       severity: severities[Math.floor(next() * severities.length)],
-      layout: index % 7 === 0 ? 'key-value' : index % 3 === 0 ? 'siem' : 'eve',
+      layout: ruleLayout(index),
       withUser: next() < 0.4,
       withHost: next() < 0.4,
     };

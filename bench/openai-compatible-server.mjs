@@ -1,6 +1,6 @@
-// A small OpenAI-compatible HTTP server for benchmarks, on 127.0.0.1 only. It answers chat
-// completions and responses requests after a fixed delay with a JSON explanation draft that
-// names the technique IDs and placeholder tokens found in the request, and counts requests.
+// A small OpenAI-compatible HTTP server for benchmarks, on 127.0.0.1 only. After a fixed delay
+// it responds to chat completions and responses requests with a JSON explanation draft. The
+// draft names the technique IDs and placeholder tokens found in the request. Requests are counted.
 import { createServer } from 'node:http';
 
 function draftFor(requestText) {

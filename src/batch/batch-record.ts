@@ -1,4 +1,5 @@
 import type { Alert } from '../alert/alert-schema.js';
+import { endpointLabel } from '../compose/compose-context.js';
 import type { Explanation } from '../explanation/explanation-schema.js';
 import type { InputPosition } from './input-position.js';
 
@@ -86,11 +87,6 @@ export function toResult(record: ExplainedRecord | FailedRecord): BatchResult {
   if (record.status === 'failed') return record;
   const { explanation, ...rest } = record;
   return { ...rest, explanationJson: JSON.stringify(explanation), techniqueIds: explanation.techniques.map((technique) => technique.id) };
-}
-
-function endpointLabel(endpoint: Alert['source']): string | undefined {
-  if (endpoint.host && endpoint.address && endpoint.host !== endpoint.address) return `${endpoint.host} (${endpoint.address})`;
-  return endpoint.host ?? endpoint.address;
 }
 
 /** Picks the fields of an alert that identify it in records and reports. */

@@ -1,5 +1,6 @@
 import type { Explanation } from '../explanation/explanation-schema.js';
 import type { AlertFactSet } from '../facts/alert-fact-set.js';
+import { escapeRegExp } from '../util/escape-reg-exp.js';
 import { tokenClose, tokenPattern } from './tokenize-alert.js';
 
 /**
@@ -46,10 +47,6 @@ function mapAlertTexts(explanation: Explanation, map: TextMapper): Explanation {
   if (metadata.notes) result.metadata.notes = metadata.notes.map((note) => map(note, 'the notes'));
   if (metadata.grounding) result.metadata.grounding = metadata.grounding.map((line) => map(line, 'the grounding notes'));
   return result;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**

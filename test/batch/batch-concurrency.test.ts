@@ -13,8 +13,8 @@ import { silentLogger } from '../../src/logging/logger.js';
 import { realAttackIndex, realMapper } from '../support/real-attack.js';
 
 /**
- * A backend that drafts like the offline one but takes `delayMs`, as an LLM call does, and
- * records when each draft starts and how many run at once.
+ * Creates a backend that drafts like the offline one but takes `delayMs`, as an LLM call
+ * does, and records when each draft starts and how many run at once.
  */
 function slowBackend(delayMs: number, onStart?: (call: number) => void) {
   const record = { calls: 0, inFlight: 0, maxInFlight: 0, starts: [] as number[] };
@@ -91,7 +91,7 @@ describe('runBatchJob with a slow backend', () => {
     const backoff = createSharedBackoff();
     let pausedAt = 0;
     const { backend, record } = slowBackend(20, (call) => {
-      // The first call acts as if the provider answered 429 with a 300 ms wait.
+      // The first call acts as if the provider responded 429 with a 300 ms wait.
       if (call === 1) {
         pausedAt = Date.now();
         backoff.pause(300);

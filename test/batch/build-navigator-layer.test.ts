@@ -7,7 +7,7 @@ import { realAttackIndex } from '../support/real-attack.js';
 import { writeTinyBundle } from '../support/tiny-bundle.js';
 
 // The properties of ATT&CK Navigator layer format 4.5 that a layer file may contain, with
-// their types; strict objects reject any property the format does not define.
+// their types. Strict objects reject any property that the format does not define.
 const techniqueSchema = z.strictObject({
   techniqueID: z.string().regex(/^T\d{4}(?:\.\d{3})?$/),
   tactic: z.string().optional(),

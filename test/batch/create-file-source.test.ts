@@ -77,7 +77,9 @@ describe('createFileSource', () => {
     const file = join(folder, 'queue.jsonl');
     writeFileSync(file, `{"description":"${'x'.repeat(3000)}"}\n{"description":"small"}\n`);
     const items = await collect(createFileSource({ inputs: [file], maxAlertBytes: 1024 }));
-    expect('error' in items[0]! && items[0].error.message).toMatch(/queue\.jsonl:1: the alert is 0\.0 MB, more than the 0\.0 MB limit/);
+    const [oversized] = items;
+    if (!oversized || !('error' in oversized)) throw new Error('expected an error item first');
+    expect(oversized.error.message).toMatch(/queue\.jsonl:1: the alert is 0\.0 MB, more than the 0\.0 MB limit/);
     expect(items[1]).toEqual({ position: { file, line: 2 }, text: '{"description":"small"}' });
   });
 

@@ -57,7 +57,9 @@ describe('readCompletedOutput', () => {
     const seen: BatchResult[] = [];
     await readCompletedOutput({ path, logger: silentLogger, onRecord: (record) => seen.push(record) });
     expect(seen.map((record) => record.status)).toEqual(['failed', 'explained']);
-    expect(seen[1]?.status === 'explained' && seen[1].techniqueIds).toEqual(['T1110.001']);
+    const explained = seen[1];
+    if (explained?.status !== 'explained') throw new Error('expected an explained record second');
+    expect(explained.techniqueIds).toEqual(['T1110.001']);
   });
 
   it('accepts a missing file', async () => {
