@@ -12,8 +12,6 @@ export interface RunBatchOptions {
   completed?: CompletedPositions;
   /** Called for every record before it is written. */
   onRecord?: (record: BatchResult) => void;
-  /** Called for every position skipped because it was completed earlier. */
-  onSkip?: () => void;
   /**
    * Maximum number of alerts read but not yet written. It bounds memory, and it must be large
    * enough that alerts of many fingerprints are in flight while their templates are drafted.
@@ -28,7 +26,7 @@ export interface RunBatchOptions {
  * record per item to the sink, in the order they finish. Returns when every record is
  * written; returns early, after finishing what is in flight, when the signal aborts.
  */
-export async function runBatch({ source, sink, explain, completed, onRecord, onSkip, maxPending = 4096, signal }: RunBatchOptions): Promise<void> {
+export async function runBatch({ source, sink, explain, completed, onRecord, maxPending = 4096, signal }: RunBatchOptions): Promise<void> {
   const pending = new Set<Promise<void>>();
   let failure: unknown;
   const handle = async (item: Parameters<BatchExplainer>[0]) => {
@@ -39,10 +37,7 @@ export async function runBatch({ source, sink, explain, completed, onRecord, onS
 
   for await (const item of source.items()) {
     if (signal?.aborted || failure !== undefined) break;
-    if (completed?.has(item.position)) {
-      onSkip?.();
-      continue;
-    }
+    if (completed?.has(item.position)) continue;
     const task: Promise<void> = handle(item).then(
       () => {
         pending.delete(task);
