@@ -36,8 +36,11 @@ export interface BatchExplainerOptions {
   now?: () => Date;
 }
 
-/** Explains one source item and returns its output record; never rejects. */
-export type BatchExplainer = (item: SourceItem) => Promise<BatchResult>;
+/**
+ * Explains one source item and returns its output record, directly when it can be finished
+ * at once and as a promise otherwise. The promise never rejects.
+ */
+export type BatchExplainer = (item: SourceItem) => BatchResult | Promise<BatchResult>;
 
 /** Returns the one-line message the CLI would print for an error. */
 export function errorMessage(error: unknown, position: InputPosition): string {
@@ -68,30 +71,39 @@ export function createBatchExplainer(options: BatchExplainerOptions): BatchExpla
     makeExplanationTemplate(await callBackend(tokens.createTemplate()), tokens.timeTokens);
 
   async function templateFor(tokens: TokenizedAlert, fingerprint: string): Promise<{ compiled: CompiledTemplate; by: ExplainedBy }> {
-    const found = store.find(tokens.templateKey);
-    if (found) return { compiled: found.template, by: found.origin };
     const inProgress = store.draftInProgress(tokens.templateKey);
     if (inProgress) return { compiled: await inProgress, by: 'template' };
     return { compiled: await store.track(tokens.templateKey, fingerprint, draftTemplate(tokens)), by: 'backend' };
   }
 
-  async function explain(alert: Alert, position: InputPosition): Promise<ExplainedResult> {
-    const fingerprint = fingerprintAlert(alert);
-    const base = { position, status: 'explained' as const, fingerprint, alert: summarizeAlert(alert) };
-    const tokens = tokenizeAlert(alert, fingerprint);
+  function fill(alert: Alert, base: ResultBase, tokens: TokenizedAlert, compiled: CompiledTemplate, by: ExplainedBy): ExplainedResult | undefined {
+    const generatedAt = now().toISOString();
+    const explanationJson = fillTemplate({ compiled, alert, values: tokens.values, fingerprint: base.fingerprint, generatedAt });
+    if (explanationJson !== undefined) return { ...base, explainedBy: by, explanationJson, techniqueIds: compiled.techniqueIds };
+    logger.debug('alert %s: its template could not be filled in; explaining it on its own', formatPosition(base.position));
+    return undefined;
+  }
+
+  /** Waits for or drafts the template, and explains the alert alone when it does not fit. */
+  async function explainLater(alert: Alert, base: ResultBase, tokens: TokenizedAlert | undefined): Promise<ExplainedResult> {
     if (tokens) {
-      const { compiled, by } = await templateFor(tokens, fingerprint);
-      const generatedAt = now().toISOString();
-      const explanationJson = fillTemplate({ compiled, alert, values: tokens.values, fingerprint, generatedAt });
-      if (explanationJson !== undefined) return { ...base, explainedBy: by, explanationJson, techniqueIds: compiled.techniqueIds };
-      logger.debug('alert %s: its template could not be filled in; explaining it on its own', formatPosition(position));
+      const { compiled, by } = await templateFor(tokens, base.fingerprint);
+      const result = fill(alert, base, tokens, compiled, by);
+      if (result) return result;
     }
     const explanation = await callBackend(alert);
     const techniqueIds = explanation.techniques.map((technique) => technique.id);
     return { ...base, explainedBy: 'backend', explanationJson: JSON.stringify(explanation), techniqueIds };
   }
 
-  return async (item) => {
+  const failedAlert = (alert: Alert, position: InputPosition, error: unknown): FailedRecord => {
+    logger.debug('alert %s failed: %s', formatPosition(position), (error as Error).stack ?? String(error));
+    return { ...failed(position, error), fingerprint: fingerprintAlert(alert) };
+  };
+
+  // Alerts whose template is at hand are finished synchronously: most alerts of a job take
+  // this path, and skipping promises for them saves a measurable share of the work.
+  return (item) => {
     const { position } = item;
     if ('error' in item) return failed(position, item.error);
     let alert: Alert;
@@ -101,13 +113,18 @@ export function createBatchExplainer(options: BatchExplainerOptions): BatchExpla
       return failed(position, error);
     }
     try {
-      return await explain(alert, position);
+      const base: ResultBase = { position, status: 'explained', fingerprint: fingerprintAlert(alert), alert: summarizeAlert(alert) };
+      const tokens = tokenizeAlert(alert, base.fingerprint);
+      const found = tokens && store.find(tokens.templateKey);
+      const result = found ? fill(alert, base, tokens, found.template, found.origin) : undefined;
+      return result ?? explainLater(alert, base, tokens).catch((error: unknown) => failedAlert(alert, position, error));
     } catch (error) {
-      logger.debug('alert %s failed: %s', formatPosition(position), (error as Error).stack ?? String(error));
-      return { ...failed(position, error), fingerprint: fingerprintAlert(alert) };
+      return failedAlert(alert, position, error);
     }
   };
 }
+
+type ResultBase = Pick<ExplainedResult, 'position' | 'status' | 'fingerprint' | 'alert'>;
 
 function failed(position: InputPosition, error: unknown): FailedRecord {
   return { position, status: 'failed', error: errorMessage(error, position) };

@@ -29,16 +29,18 @@ export interface RunBatchOptions {
 export async function runBatch({ source, sink, explain, completed, onRecord, maxPending = 4096, signal }: RunBatchOptions): Promise<void> {
   const pending = new Set<Promise<void>>();
   let failure: unknown;
-  const handle = async (item: Parameters<BatchExplainer>[0]) => {
-    const record = await explain(item);
+  const finish = (record: BatchResult) => {
     onRecord?.(record);
-    await sink.write(record);
+    return sink.write(record);
   };
 
   for await (const item of source.items()) {
     if (signal?.aborted || failure !== undefined) break;
     if (completed?.has(item.position)) continue;
-    const task: Promise<void> = handle(item).then(
+    const outcome = explain(item);
+    const written = outcome instanceof Promise ? outcome.then(finish) : finish(outcome);
+    if (!(written instanceof Promise)) continue;
+    const task: Promise<void> = written.then(
       () => {
         pending.delete(task);
       },
