@@ -63,14 +63,19 @@ export function createFileSource(options: FileSourceOptions): AlertSource {
     bytesRead += bytes;
   };
 
+  // The readers below produce one array of items per chunk read, and only this generator
+  // yields item by item, because every async generator level costs a promise per item.
   async function* items(): AsyncGenerator<SourceItem> {
     for (const file of files) {
       const stream = file.path === '-' ? (options.stdin ?? process.stdin) : createReadStream(file.path, { highWaterMark: 256 * 1024 });
       const { head, rest } = await peek(stream as AsyncIterable<Buffer>);
       const layout = !options.layout || options.layout === 'auto' ? detectLayout(head.toString('utf8'), file.name, file.inFolder) : options.layout;
-      if (layout === 'lines') yield* lineItems(file, rest, maxBytes, onBytes);
-      else if (layout === 'array') yield* arrayItems(file, rest, maxBytes, onBytes);
-      else yield await wholeItem(file, rest, maxBytes, onBytes);
+      if (layout === 'whole') {
+        yield await wholeItem(file, rest, maxBytes, onBytes);
+        continue;
+      }
+      const batches = layout === 'lines' ? lineItems(file, rest, maxBytes, onBytes) : arrayItems(file, rest, maxBytes, onBytes);
+      for await (const batch of batches) yield* batch;
     }
   }
 
@@ -85,28 +90,32 @@ export function createFileSource(options: FileSourceOptions): AlertSource {
  * with a "#fields" line (as in Zeek's TSV logs) is put in front of every data line below it,
  * so that each line can be read on its own.
  */
-async function* lineItems(file: InputFile, stream: AsyncIterable<Buffer>, maxBytes: number, onBytes: (bytes: number) => void): AsyncGenerator<SourceItem> {
+async function* lineItems(file: InputFile, stream: AsyncIterable<Buffer>, maxBytes: number, onBytes: (bytes: number) => void): AsyncGenerator<SourceItem[]> {
   let header: string[] = [];
   let headerOpen = true;
-  for await (const line of readLines(stream, { maxLineBytes: maxBytes, onBytes })) {
-    const position = { file: file.name, line: line.line };
-    if ('tooLongBytes' in line) {
-      yield { position, error: tooLargeError(`${file.name}:${line.line}`, line.tooLongBytes, maxBytes) };
-      continue;
+  for await (const lines of readLines(stream, { maxLineBytes: maxBytes, onBytes })) {
+    const items: SourceItem[] = [];
+    for (const line of lines) {
+      const position = { file: file.name, line: line.line };
+      if ('tooLongBytes' in line) {
+        items.push({ position, error: tooLargeError(`${file.name}:${line.line}`, line.tooLongBytes, maxBytes) });
+        continue;
+      }
+      if (line.text.startsWith('#')) {
+        if (!headerOpen) header = [];
+        headerOpen = true;
+        header.push(line.text);
+        continue;
+      }
+      headerOpen = false;
+      const withHeader = header.some((entry) => entry.startsWith('#fields'));
+      items.push({ position, text: withHeader ? `${header.join('\n')}\n${line.text}` : line.text });
     }
-    if (line.text.startsWith('#')) {
-      if (!headerOpen) header = [];
-      headerOpen = true;
-      header.push(line.text);
-      continue;
-    }
-    headerOpen = false;
-    const withHeader = header.some((entry) => entry.startsWith('#fields'));
-    yield { position, text: withHeader ? `${header.join('\n')}\n${line.text}` : line.text };
+    yield items;
   }
 }
 
-async function* arrayItems(file: InputFile, stream: AsyncIterable<Buffer>, maxBytes: number, onBytes: (bytes: number) => void): AsyncGenerator<SourceItem> {
+async function* arrayItems(file: InputFile, stream: AsyncIterable<Buffer>, maxBytes: number, onBytes: (bytes: number) => void): AsyncGenerator<SourceItem[]> {
   const splitter = new JsonArraySplitter(maxBytes);
   const decoder = new StringDecoder('utf8');
   const toItems = (elements: ReturnType<JsonArraySplitter['push']>): SourceItem[] =>
@@ -117,10 +126,9 @@ async function* arrayItems(file: InputFile, stream: AsyncIterable<Buffer>, maxBy
     });
   for await (const chunk of stream) {
     onBytes(chunk.length);
-    yield* toItems(splitter.push(decoder.write(chunk)));
+    yield toItems(splitter.push(decoder.write(chunk)));
   }
-  yield* toItems(splitter.push(decoder.end()));
-  yield* toItems(splitter.end());
+  yield toItems([...splitter.push(decoder.end()), ...splitter.end()]);
 }
 
 async function wholeItem(file: InputFile, stream: AsyncIterable<Buffer>, maxBytes: number, onBytes: (bytes: number) => void): Promise<SourceItem> {

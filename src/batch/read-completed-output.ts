@@ -55,17 +55,19 @@ export async function readCompletedOutput({ path, logger, onRecord }: ReadComple
   let offset = 0;
   let partialStart: number | undefined;
 
-  for await (const line of readLines(createReadStream(path), { maxLineBytes: maxRecordBytes })) {
-    const bytes = 'text' in line ? Buffer.byteLength(line.text) : line.tooLongBytes;
-    const start = offset;
-    offset += bytes + 1;
-    if (!endsWithNewline && start + bytes >= size) {
-      partialStart = start;
-      break;
+  for await (const lines of readLines(createReadStream(path), { maxLineBytes: maxRecordBytes })) {
+    for (const line of lines) {
+      const bytes = 'text' in line ? Buffer.byteLength(line.text) : line.tooLongBytes;
+      const start = offset;
+      offset += bytes + 1;
+      if (!endsWithNewline && start + bytes >= size) {
+        partialStart = start;
+        break;
+      }
+      const record = 'text' in line ? parseRecord(line.text) : undefined;
+      if (record && completed.add(record.position)) onRecord?.(toResult(record));
+      else dropped.add(line.line);
     }
-    const record = 'text' in line ? parseRecord(line.text) : undefined;
-    if (record && completed.add(record.position)) onRecord?.(toResult(record));
-    else dropped.add(line.line);
   }
 
   if (partialStart !== undefined) {
@@ -92,9 +94,10 @@ async function rewriteWithout(path: string, droppedLines: Set<number>): Promise<
   const temporary = `${path}.${process.pid}.tmp`;
   const output = createWriteStream(temporary);
   try {
-    for await (const line of readLines(createReadStream(path), { maxLineBytes: maxRecordBytes })) {
-      if (droppedLines.has(line.line) || !('text' in line)) continue;
-      if (!output.write(`${line.text}\n`)) await new Promise<void>((resolve) => output.once('drain', () => resolve()));
+    for await (const lines of readLines(createReadStream(path), { maxLineBytes: maxRecordBytes })) {
+      const kept = lines.filter((line) => !droppedLines.has(line.line) && 'text' in line);
+      const text = kept.map((line) => ('text' in line ? `${line.text}\n` : '')).join('');
+      if (!output.write(text)) await new Promise<void>((resolve) => output.once('drain', () => resolve()));
     }
     output.end();
     await finished(output);

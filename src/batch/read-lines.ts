@@ -17,11 +17,12 @@ function decodeLine(parts: Buffer[], length: number): string {
 }
 
 /**
- * Splits a byte stream into lines numbered from 1, holding at most one line in memory. A
- * final line without a newline is still returned, but a trailing newline adds no empty line.
- * Carriage returns before the newline are dropped.
+ * Splits a byte stream into lines numbered from 1, returned in one array per chunk read, so
+ * memory holds one chunk and at most one line that spans chunks. A final line without a
+ * newline is still returned, but a trailing newline adds no empty line. Carriage returns
+ * before the newline are dropped.
  */
-export async function* readLines(stream: AsyncIterable<Buffer | string>, options: ReadLinesOptions): AsyncGenerator<StreamLine> {
+export async function* readLines(stream: AsyncIterable<Buffer | string>, options: ReadLinesOptions): AsyncGenerator<StreamLine[]> {
   let parts: Buffer[] = [];
   let length = 0;
   let skipped = 0;
@@ -48,13 +49,15 @@ export async function* readLines(stream: AsyncIterable<Buffer | string>, options
   for await (const chunk of stream) {
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     options.onBytes?.(buffer.length);
+    const lines: StreamLine[] = [];
     let start = 0;
     for (let end = buffer.indexOf(newline, start); end !== -1; end = buffer.indexOf(newline, start)) {
       keep(buffer.subarray(start, end));
-      yield take();
+      lines.push(take());
       start = end + 1;
     }
     if (start < buffer.length) keep(buffer.subarray(start));
+    if (lines.length > 0) yield lines;
   }
-  if (length > 0 || skipped > 0) yield take();
+  if (length > 0 || skipped > 0) yield [take()];
 }

@@ -6,7 +6,7 @@ async function collect(chunks: (string | Buffer)[], maxLineBytes = 1024): Promis
     yield* chunks.map((chunk) => (typeof chunk === 'string' ? Buffer.from(chunk) : chunk));
   }
   const lines: StreamLine[] = [];
-  for await (const line of readLines(stream(), { maxLineBytes })) lines.push(line);
+  for await (const batch of readLines(stream(), { maxLineBytes })) lines.push(...batch);
   return lines;
 }
 
