@@ -1,3 +1,5 @@
+import { parsePartialJson, type PartialJson } from './parse-partial-json.js';
+
 /** Raw alert text with its JSON parse attempted once, shared by every adapter's detect step. */
 export interface AlertInput {
   text: string;
@@ -7,18 +9,32 @@ export interface AlertInput {
   json?: unknown;
   /** The JSON.parse error when the text looks like JSON but does not parse. */
   jsonError?: unknown;
+  /** The complete part of a JSON text that was cut short, when that is why it does not parse. */
+  partialJson?: PartialJson;
+  /** Time of reading, used to infer the year of timestamps that lack one (syslog, Snort). */
+  referenceTime: Date;
 }
 
-/** Wraps alert text, parsing it as JSON when it starts like JSON. */
-export function createAlertInput(text: string, origin: string): AlertInput {
-  const input: AlertInput = { text, origin };
+/**
+ * Wraps alert text, parsing it as JSON when it starts like JSON. Text that fails to parse
+ * only because it ends early is also read up to the cut, into `partialJson`.
+ */
+export function createAlertInput(text: string, origin: string, referenceTime: Date = new Date()): AlertInput {
+  const input: AlertInput = { text, origin, referenceTime };
   const trimmed = text.trimStart();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     try {
       input.json = JSON.parse(text);
     } catch (error) {
       input.jsonError = error;
+      const partial = parsePartialJson(trimmed);
+      if (partial) input.partialJson = partial;
     }
   }
   return input;
+}
+
+/** Returns the parsed JSON of an input, or the complete part of a cut one, or undefined. */
+export function jsonValueOf(input: AlertInput): unknown {
+  return input.json ?? input.partialJson?.value;
 }

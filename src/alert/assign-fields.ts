@@ -73,7 +73,7 @@ export function assignFields(entries: FieldEntry[], format: string, raw: Record<
     values.forEach((entry) => used.add(entry));
     return values;
   };
-  const isText = (value: FieldEntry['value']) => typeof value === 'string' && /[a-z]{3}/i.test(value);
+  const isText = (value: FieldEntry['value']) => typeof value === 'string' && /\p{L}/u.test(value);
 
   const description = take('description', isText);
   if (description === undefined) return undefined;

@@ -1,3 +1,5 @@
+import { monthNames, readYearlessTimestamp } from './read-yearless-timestamp.js';
+
 export interface NormalizedTimestamp {
   /** UTC ISO 8601, such as `2026-03-14T02:17:09Z`; absent when the value could not be read. */
   utc?: string;
@@ -31,7 +33,7 @@ function offsetMinutes(zone: string | undefined): number | undefined {
   return match[1] === '-' ? -minutes : minutes;
 }
 
-function fromIsoLike(text: string): NormalizedTimestamp | undefined {
+function fromIsoLike(text: string, original = text): NormalizedTimestamp | undefined {
   const match = isoLikePattern.exec(text);
   if (!match) return undefined;
   const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = '', zone] = match;
@@ -41,31 +43,54 @@ function fromIsoLike(text: string): NormalizedTimestamp | undefined {
   const offset = offsetMinutes(zone);
   const utc = formatUtc(local - (offset ?? 0) * 60_000);
   if (offset === undefined) {
-    return { utc, original: text, note: `timestamp "${text}" has no time zone; read as UTC` };
+    return { utc, original, note: `timestamp "${original}" has no time zone; read as UTC` };
   }
-  return { utc, original: text };
+  return { utc, original };
 }
 
 function fromEpoch(value: number, original: string): NormalizedTimestamp | undefined {
   // Seconds until the year 5138, milliseconds after that; sensors send either.
   const milliseconds = value > 1e11 ? value : value * 1000;
   if (!Number.isFinite(milliseconds) || milliseconds <= 0) return undefined;
-  return { utc: formatUtc(Math.round(milliseconds)), original };
+  return { utc: formatUtc(Math.floor(milliseconds)), original };
+}
+
+// "14/Mar/2026:06:21:03 +0000", as web server access logs write it.
+const accessLogPattern = /^(\d{2})\/([A-Z][a-z]{2})\/(\d{4}):(\d{2}:\d{2}:\d{2}(?:\.\d+)?) ?([+-]\d{4})?$/;
+
+function fromAccessLog(text: string): NormalizedTimestamp | undefined {
+  const match = accessLogPattern.exec(text);
+  const month = monthNames.indexOf(match?.[2]?.toLowerCase() ?? '') + 1;
+  if (!match || month === 0) return undefined;
+  return fromIsoLike(`${match[3]}-${String(month).padStart(2, '0')}-${match[1]}T${match[4]}${match[5] ?? ''}`, text);
+}
+
+export interface NormalizeTimestampOptions {
+  /** Time of reading, for timestamps without a year (syslog, Snort); defaults to now. */
+  referenceTime?: Date;
 }
 
 /**
- * Reads a timestamp in the forms sensors use (ISO 8601 with or without a zone, `+0000`
- * offsets, `UTC` suffixes, epoch seconds or milliseconds, RFC 2822) and returns it in UTC
- * ISO 8601 with the original kept. Values without a zone are read as UTC, with a note.
+ * Reads a timestamp in the forms sensors use (ISO 8601 with or without a zone, `+0000` and
+ * `-0500` offsets, `UTC` suffixes, epoch seconds or milliseconds, RFC 2822, .NET `/Date(ms)/`,
+ * access-log dates, and year-less syslog and Snort dates) and returns it in UTC ISO 8601 with
+ * the original kept. Values without a zone are read as UTC and values without a year get the
+ * latest year that does not put them in the future, each with a note.
  */
-export function normalizeTimestamp(value: unknown): NormalizedTimestamp | undefined {
+export function normalizeTimestamp(value: unknown, options: NormalizeTimestampOptions = {}): NormalizedTimestamp | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   if (typeof value === 'number') return fromEpoch(value, String(value));
   if (typeof value !== 'string') return undefined;
   const text = value.trim();
   if (/^\d{9,13}(?:\.\d+)?$/.test(text)) return fromEpoch(Number(text), text) ?? { original: text };
-  const iso = fromIsoLike(text);
+  const dotNet = /^\/Date\((\d{9,13})(?:[+-]\d{4})?\)\/$/.exec(text);
+  if (dotNet) return fromEpoch(Number(dotNet[1]), text);
+  const iso = fromIsoLike(text.replace(/^(\d{4})\/(\d{2})\/(\d{2})/, '$1-$2-$3'), text);
   if (iso) return iso;
+  const accessLog = fromAccessLog(text);
+  if (accessLog) return accessLog;
+  const yearless = readYearlessTimestamp(text, options.referenceTime ?? new Date(), formatUtc);
+  if (yearless) return yearless;
   if (/[a-z]{3},? \d{1,2} [a-z]{3} \d{4}|[a-z]{3} [a-z]{3} \d{1,2} .*\d{4}/i.test(text)) {
     const parsed = Date.parse(text);
     if (!Number.isNaN(parsed)) return { utc: formatUtc(parsed), original: text };

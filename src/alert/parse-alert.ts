@@ -1,9 +1,10 @@
 import { InputError } from '../errors/input-error.js';
-import { jsonErrorPosition, jsonErrorReason } from '../util/json-error-position.js';
 import type { Alert } from './alert-schema.js';
 import { createAlertInput, type AlertInput } from './alert-input.js';
 import type { AlertAdapter } from './adapters/alert-adapter.js';
 import { alertAdapters, findAdapter } from './adapters/alert-adapters.js';
+import { detectAdapter } from './detect-adapter.js';
+import { invalidJsonError } from './invalid-json-error.js';
 import { makeAlert } from './make-alert.js';
 
 /** Largest alert input, in bytes, that `explain` reads. */
@@ -12,8 +13,10 @@ export const maxInputBytes = 8 * 1024 * 1024;
 export interface ParseAlertOptions {
   /** Adapter name from `--input-format`; "auto" or undefined detects the format. */
   format?: string;
-  /** Where the text came from, for error messages. */
+  /** Source of the text (a file path or "stdin"), named in error messages. */
   origin?: string;
+  /** Time of reading, used to infer the year of syslog and Snort timestamps; defaults to now. */
+  referenceTime?: Date;
 }
 
 function supportedFormats(): string {
@@ -29,7 +32,7 @@ function checkText(text: string, origin: string): void {
   }
   if (text.trim() === '') {
     throw new InputError(`${origin}: the input is empty`, {
-      hint: 'Pass an alert as key/value text ("Description: ...") or as a JSON object',
+      hint: 'Pass an alert as a sensor wrote it, such as an EVE JSON record or a syslog line, or as key/value text ("Description: ...")',
     });
   }
   const nul = text.indexOf('\u0000');
@@ -43,13 +46,26 @@ function checkText(text: string, origin: string): void {
   }
 }
 
-function invalidJsonError(input: AlertInput): InputError {
-  const position = jsonErrorPosition(input.text, input.jsonError);
-  const where = position ? ` at line ${position.line}, column ${position.column}` : '';
-  return new InputError(`${input.origin}: invalid JSON${where}: ${jsonErrorReason(input.jsonError)}`, {
-    hint: 'Fix the JSON, or pass --input-format key-value if the text is not JSON',
-    cause: input.jsonError,
-  });
+function countJsonLines(text: string): number {
+  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '');
+  if (lines.length < 2) return 0;
+  try {
+    JSON.parse(lines[0]!);
+    JSON.parse(lines[1]!);
+    return lines.length;
+  } catch {
+    return 0;
+  }
+}
+
+function unreadableJsonError(input: AlertInput): InputError {
+  const records = countJsonLines(input.text);
+  if (records > 0) {
+    return new InputError(`${input.origin}: the input has ${records} lines of JSON records; "explain" reads one`, {
+      hint: 'Pass one record, or use "ids-explain batch" for JSON Lines files',
+    });
+  }
+  return invalidJsonError(input);
 }
 
 function chooseAdapter(input: AlertInput, format: string | undefined): AlertAdapter {
@@ -62,13 +78,9 @@ function chooseAdapter(input: AlertInput, format: string | undefined): AlertAdap
     }
     return adapter;
   }
-  let best: { adapter: AlertAdapter; confidence: number } | undefined;
-  for (const adapter of alertAdapters) {
-    const confidence = adapter.detect(input);
-    if (confidence > 0 && (!best || confidence > best.confidence)) best = { adapter, confidence };
-  }
+  const best = detectAdapter(input, alertAdapters);
   if (best) return best.adapter;
-  if (input.jsonError !== undefined) throw invalidJsonError(input);
+  if (input.jsonError !== undefined && !input.partialJson) throw unreadableJsonError(input);
   throw new InputError(`${input.origin}: the input matches no supported alert format`, {
     hint: `Supported formats: ${supportedFormats()}. Force one with --input-format`,
   });
@@ -76,14 +88,15 @@ function chooseAdapter(input: AlertInput, format: string | undefined): AlertAdap
 
 /**
  * Reads one alert from text: checks size and encoding, detects the format (or uses the one
- * given), runs that adapter and validates the result. Throws InputError with a one-line
- * reason and a next step for empty, binary, oversized, malformed or description-less input.
+ * given), runs that adapter and validates the result. A JSON record that was cut short is
+ * read up to the cut, with a note. Throws InputError with a one-line reason and a next step
+ * for empty, binary, oversized, malformed, unrecognised or description-less input.
  */
 export function parseAlert(text: string, options: ParseAlertOptions = {}): Alert {
   const origin = options.origin ?? 'input';
   checkText(text, origin);
-  const input = createAlertInput(text.replace(/^\uFEFF/, ''), origin);
+  const input = createAlertInput(text.replace(/^\uFEFF/, ''), origin, options.referenceTime ?? new Date());
   const adapter = chooseAdapter(input, options.format);
-  if (input.jsonError !== undefined && adapter.name === 'json') throw invalidJsonError(input);
+  if (input.jsonError !== undefined && !input.partialJson && adapter.name === 'json') throw unreadableJsonError(input);
   return makeAlert(adapter.parse(input), origin);
 }

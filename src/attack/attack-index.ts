@@ -12,7 +12,7 @@ import type {
 import { normalizeForQuoteMatch, splitSentences } from './clean-attack-text.js';
 import { normalizeTechniqueId } from './technique-id.js';
 
-/** How a technique ID written somewhere relates to the loaded ATT&CK release. */
+/** Result of resolving a technique ID against the loaded ATT&CK release. */
 export interface TechniqueResolution {
   /** The text as it was written. */
   input: string;
@@ -43,8 +43,8 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 }
 
 /**
- * Read-only questions about the loaded ATT&CK domains. This is the only module that knows how
- * the data is laid out; everything else asks it to resolve IDs and return texts and links.
+ * Read-only queries over the loaded ATT&CK domains. Only this module depends on how the data
+ * is laid out, so everything else asks it to resolve IDs and return texts and links.
  */
 export class AttackIndex {
   readonly domains: DomainData[];
@@ -112,9 +112,9 @@ export class AttackIndex {
   }
 
   /**
-   * Resolves a technique ID in any common spelling against the loaded release. Revoked IDs
-   * resolve to their successor, following `revoked-by` chains; deprecated IDs resolve to
-   * themselves with a note; IDs the release lacks come back as unknown, never dropped.
+   * Resolves a technique ID in any common spelling against the loaded release. A revoked ID
+   * resolves to its successor through the `revoked-by` chain. A deprecated ID resolves to
+   * itself with a note, and an ID the release lacks comes back as unknown, never dropped.
    */
   resolveTechnique(input: string): TechniqueResolution {
     const id = normalizeTechniqueId(input);
@@ -226,5 +226,6 @@ export class AttackIndex {
 }
 
 function domainRank(domain: AttackDomain): number {
-  return domain === 'enterprise-attack' ? 0 : domain === 'ics-attack' ? 1 : 2;
+  const order: Record<AttackDomain, number> = { 'enterprise-attack': 0, 'ics-attack': 1, 'mobile-attack': 2 };
+  return order[domain];
 }

@@ -9,7 +9,7 @@ const htmlTagPattern = /<\/?(?:code|b|i|em|strong|br|sup|sub)\s*\/?>/gi;
 export function cleanAttackText(text: string | undefined): string {
   if (!text) return '';
   return text
-    .replace(citationPattern, '')
+    .replace(citationPattern, ' ')
     .replace(markdownLinkPattern, '$1')
     .replace(htmlTagPattern, '')
     .replace(/[ \t]+/g, ' ')

@@ -7,7 +7,7 @@ import { writeFileAtomic } from '../util/write-file-atomic.js';
 import { attackDomains, type AttackDomain } from './attack-data.js';
 import { hashBundle, parseStixBundle } from './read-stix-bundle.js';
 
-/** Where attack-stix-data publishes its bundles, one folder per domain. */
+/** Base address of the attack-stix-data repository's bundles, one folder per domain. */
 export const defaultAttackBaseUrl = 'https://raw.githubusercontent.com/mitre-attack/attack-stix-data/master';
 
 export interface DownloadAttackOptions {
@@ -69,7 +69,7 @@ function checkBundle(content: Buffer, url: string, domain: AttackDomain): string
   const collection = bundle.objects.find((object) => object.type === 'x-mitre-collection');
   const domains = new Set(bundle.objects.flatMap((object) => object.x_mitre_domains ?? []));
   if (domains.size > 0 && !domains.has(domain)) {
-    throw new AttackDataError(`${url} holds ${[...domains].join(', ')} objects, not ${domain}`, {
+    throw new AttackDataError(`${url} contains ${[...domains].join(', ')} objects, not ${domain}`, {
       hint: 'Check --base-url; the server returned another domain',
     });
   }
@@ -77,9 +77,9 @@ function checkBundle(content: Buffer, url: string, domain: AttackDomain): string
 }
 
 /**
- * Downloads the official ATT&CK bundles of some domains, checks that each is a complete STIX
- * bundle of that domain, and replaces the stored copy atomically, so that an interrupted or
- * failed download never leaves a broken file where ids-explain looks for data.
+ * Downloads the official ATT&CK bundles of some domains and checks that each is a complete STIX
+ * bundle of that domain. Each stored copy is replaced atomically, so an interrupted or failed
+ * download never leaves a broken file where ids-explain looks for data.
  */
 export async function downloadAttack(options: DownloadAttackOptions): Promise<DownloadedBundle[]> {
   checkRelease(options.release);

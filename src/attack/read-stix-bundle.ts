@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { attackDataHome, AttackDataError } from '../errors/attack-data-error.js';
-import { jsonErrorPosition, jsonErrorReason } from '../util/json-error-position.js';
+import { describeJsonError } from '../util/json-error-position.js';
 import type { StixBundle } from './stix-types.js';
 
 /** Computes the SHA-256 hex digest that keys the index cache. */
@@ -39,9 +39,8 @@ export function parseStixBundle(content: Buffer, path: string): StixBundle {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    const position = jsonErrorPosition(text, error);
-    const where = position ? ` at line ${position.line}, column ${position.column}` : '';
-    throw new AttackDataError(`${path} is not valid JSON${where}: ${jsonErrorReason(error)}`, {
+    const { where, reason } = describeJsonError(text, error);
+    throw new AttackDataError(`${path} is not valid JSON${where}: ${reason}`, {
       hint: `Download the bundle again with "ids-explain attack download" or from ${attackDataHome}`,
       cause: error,
     });

@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { alertFormatNames } from '../alert/adapters/alert-format-names.js';
 import type { CommandContext } from './commands/explain-command.js';
 
 export type ContextFactory = (logLevel: string | undefined) => Promise<CommandContext>;
@@ -16,6 +17,14 @@ function logLevelOption(): Option {
 }
 
 /**
+ * Returns the command group `name` of `program`, creating it on first use, so that several
+ * subcommands (such as `eval mapping` and `eval explanations`) can register under one parent.
+ */
+export function commandGroup(program: Command, name: string, description: string): Command {
+  return program.commands.find((command) => command.name() === name) ?? program.command(name).description(description);
+}
+
+/**
  * Builds the command-line program. Each command imports its implementation only when it
  * runs, so `--help` and light commands start fast.
  */
@@ -23,17 +32,19 @@ export function createProgram(createContext: ContextFactory): Command {
   const program = new Command('ids-explain')
     .description('Explain intrusion-detection and SIEM alerts in plain language, grounded in MITRE ATT&CK.')
     .version('0.1.0')
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    // Subcommands copy this setting when they are created, so it must come first.
+    .exitOverride();
 
   program
     .command('explain')
     .description('explain one alert (a file, or standard input when FILE is "-" or absent)')
-    .argument('[file]', 'alert file: key/value text or JSON')
+    .argument('[file]', 'alert file in any supported format (see --input-format)')
     .option('--format <format>', 'output format: md or json', 'md')
     .addOption(attackOption())
     .option('--backend <name>', 'explanation backend: offline (composes from ATT&CK, no LLM)', 'offline')
     .option('--max-techniques <n>', 'maximum number of ATT&CK techniques in the explanation, 1 to 10', '3')
-    .option('--input-format <name>', 'alert format: auto, key-value or json', 'auto')
+    .option('--input-format <name>', `alert format: auto (detect), or one of ${alertFormatNames.join(', ')}`, 'auto')
     .option('--no-cache', 'do not read or write the cached ATT&CK index')
     .addOption(logLevelOption())
     .action(async (file: string | undefined, options) => {
@@ -116,6 +127,26 @@ export function createProgram(createContext: ContextFactory): Command {
     .action(async (options) => {
       const { runAttackInfoCommand } = await import('./commands/attack-command.js');
       runAttackInfoCommand(options, await createContext(options.logLevel));
+    });
+
+  commandGroup(program, 'eval', 'measure the quality of technique mappings and explanations')
+    .command('explanations')
+    .description('score explanations of a suite of alerts: structure, techniques, grounding, faithfulness, readability, concision and injection resistance')
+    .requiredOption('--suite <file>', 'suite file (YAML) listing the cases and their expectations')
+    .option('--backend <name>', 'backend that explains the alerts now: offline, or another one that createBackend knows (default: offline)')
+    .option('--explanations <file>', 'score these explanations instead (JSON Lines, one explanation per line with "id" naming the case)')
+    .option('--json <file>', 'write the full report as JSON')
+    .option('--report <file>', 'write the full report as Markdown (standard output then shows only the totals)')
+    .option('--write-explanations <file>', 'also write every scored explanation as JSON Lines, in the --explanations format')
+    .option('--case <id>', 'score only this case; repeat for several (thresholds are not checked)', collect)
+    .option('--judge', 'also rate each explanation with a model (needs IDS_EXPLAIN_JUDGE_MODEL or IDS_EXPLAIN_MODEL, and OPENAI_API_KEY)')
+    .option('--judge-model <name>', 'model for --judge; overrides the environment')
+    .addOption(attackOption())
+    .option('--no-cache', 'do not read or write the cached ATT&CK index')
+    .addOption(logLevelOption())
+    .action(async (options) => {
+      const { runEvalExplanationsCommand } = await import('./commands/eval-explanations-command.js');
+      await runEvalExplanationsCommand(options, await createContext(options.logLevel));
     });
 
   return program;

@@ -28,7 +28,7 @@ function report(error: unknown): number {
 }
 
 async function main(): Promise<number> {
-  const program = createProgram(createContext).exitOverride();
+  const program = createProgram(createContext);
   try {
     await program.parseAsync(process.argv);
     return exitCodes.success;

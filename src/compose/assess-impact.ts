@@ -12,7 +12,7 @@ const aspectPriority: Record<keyof Impact, string[]> = {
 };
 
 const unmatched: Impact = {
-  dataBreach: 'Unknown until the activity is explained; check whether {target} holds sensitive data.',
+  dataBreach: 'Unknown until the activity is explained; check whether {victim} holds sensitive data.',
   serviceDisruption: 'No direct effect on services is known from this alert.',
   financial: 'The cost is mainly the staff time needed to check the alert.',
   reputational: 'No harm is expected unless the activity turns out to be an attack.',

@@ -2,12 +2,15 @@ import type { AttackIndex } from '../attack/attack-index.js';
 import type { TechniqueRecord } from '../attack/attack-data.js';
 import type { Explanation } from '../explanation/explanation-schema.js';
 import { capitalize, fillPlaceholders, joinWords, type ComposeContext } from './compose-context.js';
+import { describeAlertScope } from './describe-alert-scope.js';
 import { findGlossaryTerms } from './find-glossary-terms.js';
 import { tacticGuides } from './guides/tactic-guide.js';
 import { techniqueGuides } from './guides/technique-guide.js';
 
 /** Longest stretch of the alert's details repeated in the interpretation. */
 const maxQuotedDetails = 600;
+/** Maximum number of glossary terms explained; terms the summary uses come first. */
+const maxExplainedTerms = 5;
 
 function guideFor(technique: TechniqueRecord) {
   return techniqueGuides[technique.id] ?? (technique.parentId ? techniqueGuides[technique.parentId] : undefined);
@@ -15,18 +18,20 @@ function guideFor(technique: TechniqueRecord) {
 
 function whatHappened(context: ComposeContext): string {
   const { alert } = context;
-  const reporter = alert.sensor ? `The security tool ${alert.sensor}` : 'A security sensor';
+  const reporter = context.reporter ? `The security tool ${context.reporter}` : 'A security sensor';
+  const target = context.targetCount ? `${context.targetCount} systems (${context.target})` : context.target;
   const between =
-    context.source && context.target
-      ? ` activity from ${context.source} to ${context.target}`
+    context.source && target
+      ? ` activity from ${context.source} to ${target}`
       : context.source
         ? ` activity from ${context.source}`
-        : context.target
-          ? ` activity involving ${context.target}`
+        : target
+          ? ` activity involving ${target}`
           : ' activity';
   const over = alert.protocol ? ` over ${alert.protocol}` : '';
-  const when = context.when ? ` ${context.when}` : '';
-  return `${reporter} flagged${between}${over}${when}.`;
+  // The time gets its own sentence: one long opening sentence is the hardest to read.
+  const when = context.when ? ` It happened ${context.when}.` : '';
+  return `${reporter} flagged${between}${over}.${when}`;
 }
 
 function whatItMeans(techniques: TechniqueRecord[], index: AttackIndex, context: ComposeContext): string[] {
@@ -41,23 +46,31 @@ function whatItMeans(techniques: TechniqueRecord[], index: AttackIndex, context:
       : `This matches the attack technique "${top.displayName}" in MITRE ATT&CK.`,
   ];
   const goals = [...new Set(index.tacticsOf(top).map((tactic) => tacticGuides[tactic.shortname]?.goal).filter(Boolean))] as string[];
-  if (goals.length > 0) sentences.push(`Attackers do this to ${joinWords(goals.slice(0, 3))}.`);
+  // One goal per sentence keeps sentences short; a third goal adds little for the reader.
+  if (goals[0]) sentences.push(`Attackers do this to ${goals[0]}.`);
+  if (goals[1]) sentences.push(`It can also help them ${goals[1]}.`);
   return sentences;
 }
 
 function urgency(context: ComposeContext): string {
-  const severity = context.alert.severity ? ` The sensor rated it "${context.alert.severity}".` : '';
-  return `Treat it as a possible attack until someone confirms that the activity was planned.${severity}`;
+  const { severity: rating, severityLevel } = context.alert;
+  const level = severityLevel && severityLevel !== rating?.toLowerCase() ? ` (${severityLevel} severity)` : '';
+  const severity = rating ? ` The sensor rated it "${rating}"${level}.` : '';
+  return `Treat it as a possible attack until someone confirms it was planned.${severity}`;
 }
 
-function details(context: ComposeContext, notes: string[]): string {
+function details(context: ComposeContext, notes: string[], summary: string): string {
   const { alert } = context;
   const parts = [`The sensor reported: "${alert.description}".`];
   if (alert.details) {
     const text = alert.details.length > maxQuotedDetails ? `${alert.details.slice(0, maxQuotedDetails)} ...` : alert.details;
-    parts.push(`Details from the alert: ${text}`);
+    // Typographic quotes mark the alert's own words, which an attacker may have written.
+    parts.push(`Details from the alert, as sent: “${text}”`);
   }
-  const terms = findGlossaryTerms([alert.description, alert.protocol, alert.details?.slice(0, 4000)].filter(Boolean).join(' '));
+  const used = new Set(findGlossaryTerms(summary));
+  const terms = findGlossaryTerms([summary, alert.description, alert.protocol, alert.details?.slice(0, 4000)].filter(Boolean).join(' '))
+    .sort((a, b) => Number(used.has(b)) - Number(used.has(a)))
+    .slice(0, maxExplainedTerms);
   if (terms.length > 0) {
     parts.push(`Terms used: ${terms.map((entry) => `${entry.term} is ${entry.meaning}`).join('; ')}.`);
   }
@@ -68,7 +81,8 @@ function details(context: ComposeContext, notes: string[]): string {
 /**
  * Writes the plain-language interpretation: who did what to which system and when, what the
  * top technique means in everyday words, why attackers do it, and how urgent it is. Details
- * keep the sensor's own words, explain the jargon they use and carry reading notes.
+ * quote the sensor's own words, explain up to five terms (those in the summary first) and
+ * carry reading notes.
  */
 export function interpretAlert(
   techniques: TechniqueRecord[],
@@ -76,6 +90,6 @@ export function interpretAlert(
   context: ComposeContext,
   notes: string[],
 ): Explanation['interpretation'] {
-  const summary = [whatHappened(context), ...whatItMeans(techniques, index, context), urgency(context)].join(' ');
-  return { summary, details: details(context, notes) };
+  const summary = [whatHappened(context), ...describeAlertScope(context.alert), ...whatItMeans(techniques, index, context), urgency(context)].join(' ');
+  return { summary, details: details(context, notes, summary) };
 }

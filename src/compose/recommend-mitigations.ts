@@ -20,27 +20,41 @@ function verifyAction(context: ComposeContext): string {
     : 'Find out whether the reported activity was planned, for example by asking the owners of the systems involved.';
 }
 
-function techniqueActions(techniques: TechniqueRecord[], context: ComposeContext): string[] {
-  const actions: string[] = [];
-  for (const technique of techniques) {
-    const guide = techniqueGuides[technique.id] ?? (technique.parentId ? techniqueGuides[technique.parentId] : undefined);
-    for (const template of guide?.immediate ?? []) {
-      if (!needsMissingValue(template, context)) actions.push(fillPlaceholders(template, context));
-    }
-  }
-  return actions;
+function techniqueActions(technique: TechniqueRecord, context: ComposeContext): string[] {
+  const guide = techniqueGuides[technique.id] ?? (technique.parentId ? techniqueGuides[technique.parentId] : undefined);
+  return (guide?.immediate ?? [])
+    .filter((template) => !needsMissingValue(template, context))
+    .map((template) => fillPlaceholders(template, context));
 }
 
+/** Points to the complete record when the alert arrived cut short, before anything else is decided. */
+function completeRecordAction(context: ComposeContext): string[] {
+  const { truncated, originalLog, sensorHost } = context.alert;
+  if (!truncated) return [];
+  const log = originalLog ?? "the sensor's own log";
+  const where = sensorHost ? ` on ${sensorHost}` : '';
+  const cut = truncated.openPath ? ` after part of ${truncated.openPath}` : '';
+  return [`Read the full event from ${log}${where}: the record received here was cut off${cut}, so some of its fields are missing.`];
+}
+
+/**
+ * Orders immediate actions by urgency: confirm the activity, fetch the complete record when
+ * this one was cut, act on the top technique, then on the account and hosts the alert names,
+ * then on further techniques.
+ */
 function immediateActions(techniques: TechniqueRecord[], context: ComposeContext): MitigationItem[] {
-  const actions = [verifyAction(context), ...techniqueActions(techniques, context)];
+  const [top, ...rest] = techniques;
+  const actions = [verifyAction(context), ...completeRecordAction(context), ...(top ? techniqueActions(top, context).slice(0, 2) : [])];
   if (context.account) {
     actions.push(`Review recent logins and changes made by ${context.account}, and reset its password if the activity was not planned.`);
   }
   if (context.otherHosts.length > 0) {
     actions.push(`Collect the logs of ${context.otherHosts.slice(0, 3).join(', ')}, which the alert also names.`);
   }
-  actions.push('Keep the alert and the related logs; they are evidence if this turns out to be an attack.');
-  return [...new Set(actions)].slice(0, maxImmediate).map((action) => ({ action }));
+  actions.push(...rest.flatMap((technique) => techniqueActions(technique, context).slice(0, 1)));
+  const kept = [...new Set(actions)].slice(0, maxImmediate - 1);
+  kept.push('Keep the alert and the related logs; they are evidence if this turns out to be an attack.');
+  return kept.map((action) => ({ action }));
 }
 
 function firstSentence(text: string): string {

@@ -67,7 +67,7 @@ export function createTechniqueMapper({ index, cache }: CreateTechniqueMapperOpt
       if (resolution.note) notes.push(resolution.note);
       // Deprecated techniques stay out of the candidates; the note flags them instead.
       if (!resolution.technique || resolution.status === 'deprecated') continue;
-      candidates.add(resolution.technique.id, weights.alert, `the alert itself is tagged ${resolution.input}`, true);
+      candidates.add(resolution.technique.id, weights.alert, 'the alert itself carries this technique ID', true);
     }
   };
 

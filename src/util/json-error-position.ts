@@ -101,22 +101,33 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
   return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }
 
-/**
- * Returns the line and column of the first JSON syntax error in a text that failed
- * `JSON.parse`, or undefined when no position can be found.
- */
-export function jsonErrorPosition(text: string, _error?: unknown): { line: number; column: number } | undefined {
-  const offset = findJsonErrorOffset(text);
-  return offset === undefined ? undefined : lineAndColumn(text, offset);
+/** Position and reason of a JSON syntax error, for one-line error messages. */
+export interface JsonErrorDescription {
+  /** " at line L, column C", or an empty string when no position is known. */
+  where: string;
+  reason: string;
 }
 
-/** Returns the JSON parse error's own reason without V8's position or source excerpt. */
-export function jsonErrorReason(error: unknown): string {
+function reasonFromMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  if (/Unexpected end of JSON input/.test(message)) return 'the text ends before the JSON is complete';
   const token = /^Unexpected token '?(.)'?/.exec(message);
   if (token) return `unexpected character '${token[1]}'`;
-  const nonWhitespace = /^Unexpected non-whitespace character after JSON/.exec(message);
-  if (nonWhitespace) return 'unexpected text after the end of the JSON value';
-  return message.replace(/ in JSON at position \d+.*$/s, '').replace(/,? ?"[\s\S]*" is not valid JSON$/, '').trim();
+  if (/^Unexpected non-whitespace character after JSON/.test(message)) return 'unexpected text after the end of the JSON value';
+  const stripped = message.replace(/ in JSON at position \d+.*$/s, '').replace(/,? ?"[\s\S]*" is not valid JSON$/, '').trim();
+  return stripped.charAt(0).toLowerCase() + stripped.slice(1);
+}
+
+/**
+ * Describes why a text failed `JSON.parse`: the line and column of the first syntax error
+ * and a short reason, saying plainly when the text ends before the JSON is complete.
+ */
+export function describeJsonError(text: string, error: unknown): JsonErrorDescription {
+  const offset = findJsonErrorOffset(text);
+  if (offset === undefined) return { where: '', reason: reasonFromMessage(error) };
+  const { line, column } = lineAndColumn(text, offset);
+  const truncated = offset >= text.trimEnd().length;
+  return {
+    where: ` at line ${line}, column ${column}`,
+    reason: truncated ? 'the text ends before the JSON is complete' : reasonFromMessage(error),
+  };
 }

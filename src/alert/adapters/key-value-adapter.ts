@@ -54,7 +54,8 @@ export const keyValueAdapter: AlertAdapter = {
   label: 'key/value text ("Description: ...", one per line, ";"-separated or markdown bullets)',
 
   detect(input: AlertInput): number {
-    if (input.json !== undefined) return 0;
+    // Text that starts with "{" is JSON, valid or not, so its errors name a line and column.
+    if (input.json !== undefined || input.partialJson || input.text.trimStart().startsWith('{')) return 0;
     const entries = readKeyValuePairs(input.text.slice(0, 64 * 1024));
     const known = knownKeyCount(entries);
     if (known >= 2) return 0.8;

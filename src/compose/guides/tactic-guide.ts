@@ -2,7 +2,7 @@ import type { Impact } from '../../explanation/explanation-schema.js';
 
 /**
  * Plain-language guidance per ATT&CK tactic, written by us for non-technical readers.
- * `{target}` and `{source}` are replaced with values from the alert, or with neutral words
+ * `{victim}` and `{source}` are replaced with values from the alert, or with neutral words
  * when the alert has none.
  */
 export interface TacticGuide {
@@ -39,8 +39,8 @@ export const tacticGuides: Record<string, TacticGuide> = {
   'initial-access': {
     goal: 'get a first foothold inside your network',
     impact: {
-      dataBreach: 'If the attempt worked, the attacker may reach data on {target} and use it as a door to other systems.',
-      serviceDisruption: 'A successful break-in can lead to crashed or taken-over services on {target}.',
+      dataBreach: 'If the attempt worked, the attacker may reach data on {victim} and use it as a door to other systems.',
+      serviceDisruption: 'A successful break-in can lead to crashed or taken-over services on {victim}.',
       financial: 'Incident response, recovery and possible fines can be costly if the attacker got in.',
       reputational: 'A break-in through a public service is visible to customers and partners.',
     },
@@ -52,8 +52,8 @@ export const tacticGuides: Record<string, TacticGuide> = {
   execution: {
     goal: 'run their own programs on your computers',
     impact: {
-      dataBreach: 'A program the attacker runs on {target} can read any data that its account can reach.',
-      serviceDisruption: 'The same program could stop services, delete files or install ransomware on {target}.',
+      dataBreach: 'A program the attacker runs on {victim} can read any data that its account can reach.',
+      serviceDisruption: 'The same program could stop services, delete files or install ransomware on {victim}.',
       financial: 'Cleaning up a compromised computer takes staff time, and downtime can stop business work.',
       reputational: 'If the attack spreads or data leaks, customers and partners may lose trust.',
     },
@@ -65,10 +65,10 @@ export const tacticGuides: Record<string, TacticGuide> = {
   persistence: {
     goal: 'keep their access even after a restart or a password change',
     impact: {
-      dataBreach: 'Lasting access gives the attacker time to find and copy data on {target}.',
-      serviceDisruption: 'Hidden start-up items can be used later to disrupt {target} at a time the attacker picks.',
+      dataBreach: 'Lasting access gives the attacker time to find and copy data on {victim}.',
+      serviceDisruption: 'The attacker can come back later and stop work on {victim} when it suits them.',
       financial: 'The longer an attacker stays, the more costly the clean-up.',
-      reputational: 'A long, unnoticed intrusion looks worse when it comes to light.',
+      reputational: 'A break-in that went unnoticed for long looks worse once it comes to light.',
     },
     bestPractices: [
       'Review scheduled tasks, services and start-up entries on servers regularly.',
@@ -78,10 +78,10 @@ export const tacticGuides: Record<string, TacticGuide> = {
   'privilege-escalation': {
     goal: 'gain more control over a computer, such as administrator rights',
     impact: {
-      dataBreach: 'With administrator rights on {target}, an attacker can read any file on it.',
-      serviceDisruption: 'Administrator rights let an attacker turn off security tools or stop services on {target}.',
-      financial: 'Rebuilding trusted systems after an attacker had full control is expensive.',
-      reputational: 'Losing control of key systems is a serious incident to explain to customers.',
+      dataBreach: 'With full control of {victim}, an attacker can read any file on it.',
+      serviceDisruption: 'Full control lets an attacker turn off protection tools or stop services on {victim}.',
+      financial: 'Rebuilding a computer that an attacker fully controlled is costly.',
+      reputational: 'Losing control of key systems is hard to explain to customers.',
     },
     bestPractices: [
       'Give each account only the rights it needs, and keep administrator accounts few.',
@@ -91,8 +91,8 @@ export const tacticGuides: Record<string, TacticGuide> = {
   'defense-evasion': {
     goal: 'hide from security tools and avoid being noticed',
     impact: {
-      dataBreach: 'Hidden activity on {target} makes data theft harder to spot.',
-      serviceDisruption: 'Disabled security tools leave {target} open to further attack.',
+      dataBreach: 'Hidden activity on {victim} makes data theft harder to spot.',
+      serviceDisruption: 'Disabled security tools leave {victim} open to further attack.',
       financial: 'Longer undetected access raises the cost of the response.',
       reputational: 'An intrusion that went unseen for long harms trust in your security.',
     },
@@ -104,8 +104,8 @@ export const tacticGuides: Record<string, TacticGuide> = {
   'stealth': {
     goal: 'hide from security tools and avoid being noticed',
     impact: {
-      dataBreach: 'Hidden activity on {target} makes data theft harder to spot.',
-      serviceDisruption: 'Hidden tools can be used later to disrupt {target}.',
+      dataBreach: 'Hidden activity on {victim} makes data theft harder to spot.',
+      serviceDisruption: 'Hidden tools can be used later to disrupt {victim}.',
       financial: 'Longer undetected access raises the cost of the response.',
       reputational: 'An intrusion that went unseen for long harms trust in your security.',
     },
@@ -114,9 +114,9 @@ export const tacticGuides: Record<string, TacticGuide> = {
   'credential-access': {
     goal: 'steal or guess passwords and other login secrets',
     impact: {
-      dataBreach: 'A guessed or stolen password gives the attacker the same access as that user, including their data.',
-      serviceDisruption: 'Many failed logins can lock out real users of {target}.',
-      financial: 'Stolen accounts can be used for fraud and lead to costly password resets and investigations.',
+      dataBreach: 'With a guessed or stolen password, the attacker can see and do what that user can.',
+      serviceDisruption: 'Many failed logins can lock out real users of {victim}.',
+      financial: 'Stolen accounts can be used for fraud. Resetting passwords and checking what happened also costs money.',
       reputational: 'Taken-over accounts, especially customer accounts, damage trust quickly.',
     },
     bestPractices: [
@@ -138,7 +138,7 @@ export const tacticGuides: Record<string, TacticGuide> = {
   'lateral-movement': {
     goal: 'move from one computer to others in your network',
     impact: {
-      dataBreach: 'Each computer the attacker reaches, such as {target}, exposes more data.',
+      dataBreach: 'Each computer the attacker reaches, such as {victim}, exposes more data.',
       serviceDisruption: 'An attacker who moves between systems can disrupt many of them at once.',
       financial: 'A spread-out intrusion costs far more to investigate and clean up.',
       reputational: 'A network-wide breach is harder to contain and to explain publicly.',
@@ -151,7 +151,7 @@ export const tacticGuides: Record<string, TacticGuide> = {
   collection: {
     goal: 'gather the data they are after',
     impact: {
-      dataBreach: 'Data on {target} may be gathered for theft.',
+      dataBreach: 'Data on {victim} may be gathered for theft.',
       serviceDisruption: 'Collection rarely affects services directly.',
       financial: 'Stolen data can bring legal costs and fines.',
       reputational: 'Data theft is one of the most damaging incidents for trust.',
@@ -161,10 +161,10 @@ export const tacticGuides: Record<string, TacticGuide> = {
   'command-and-control': {
     goal: 'keep a remote control channel to a computer they have taken over',
     impact: {
-      dataBreach: 'An open control channel lets the attacker send commands to {target} and pull data out.',
-      serviceDisruption: 'The attacker can use the channel to install more malware or ransomware on {target}.',
-      financial: 'A controlled computer must be investigated and often rebuilt, which costs time and money.',
-      reputational: 'A taken-over computer can be used to attack others, which reflects on your organisation.',
+      dataBreach: 'An open control channel lets the attacker send commands to {victim} and pull data out.',
+      serviceDisruption: 'The attacker can use it to put more harmful software, such as ransomware, on {victim}.',
+      financial: 'A computer under outside control must be checked and often rebuilt. That costs time and money.',
+      reputational: 'Attackers can use a taken-over computer to attack others in your name.',
     },
     bestPractices: [
       'Send web traffic through a proxy that blocks new and unknown domains.',
@@ -174,7 +174,7 @@ export const tacticGuides: Record<string, TacticGuide> = {
   exfiltration: {
     goal: 'copy your data out of the network',
     impact: {
-      dataBreach: 'Data from {target} may already be in the attacker\'s hands.',
+      dataBreach: 'Data from {victim} may already be in the attacker\'s hands.',
       serviceDisruption: 'Large transfers can slow the network, but the main harm is the data loss.',
       financial: 'Data loss can bring fines, legal costs and the cost of notifying people.',
       reputational: 'Leaked data often becomes public and seriously harms trust.',
@@ -184,8 +184,8 @@ export const tacticGuides: Record<string, TacticGuide> = {
   impact: {
     goal: 'damage, lock or destroy your systems and data',
     impact: {
-      dataBreach: 'Data on {target} may be destroyed, locked or changed.',
-      serviceDisruption: 'Services on {target} may stop working.',
+      dataBreach: 'Data on {victim} may be destroyed, locked or changed.',
+      serviceDisruption: 'Services on {victim} may stop working.',
       financial: 'Downtime and recovery can be very costly.',
       reputational: 'Visible outages and data loss harm trust with customers.',
     },

@@ -209,6 +209,34 @@ export const techniqueGuides: Record<string, TechniqueGuide> = {
     plain: 'hide their code inside another running program on {target}',
     immediate: ['Isolate {target} and have it checked for malware.'],
   },
+  T1567: {
+    plain: 'copy data from {source} to an outside web or cloud storage service',
+    immediate: ['Find out what data left {source} and block the service {target} until that is known.'],
+  },
+  T1595: {
+    plain: 'scan {target} from outside to find open services and weak spots',
+    immediate: ['Block {source} at the firewall and check that {target} offers only the services it needs.'],
+  },
+  T1548: {
+    plain: 'get around the Windows prompt that asks before a program gets administrator rights',
+    immediate: ['Isolate {target} and find out which program gained administrator rights.'],
+  },
+  T1136: {
+    plain: 'create a new account on {target} to keep a way back in',
+    immediate: ['Disable the new account on {target} and find out who created it.'],
+  },
+  T1069: {
+    plain: 'list the groups and administrators of your network to find targets',
+    immediate: ['Find out who ran the command on {target} and whether that person needed to.'],
+  },
+  T1087: {
+    plain: 'list the accounts of your network to find targets',
+    immediate: ['Find out who ran the command on {target} and whether that person needed to.'],
+  },
+  T1560: {
+    plain: 'pack data into an archive on {target}, often just before taking it',
+    immediate: ['Keep a copy of the archive on {target} and check where it was sent.'],
+  },
   T1027: {
     plain: 'hide a harmful file or command by scrambling it',
     immediate: ['Decode the hidden content and check what it does.'],
