@@ -68,7 +68,7 @@ export function createBatchExplainer(options: BatchExplainerOptions): BatchExpla
     });
 
   const draftTemplate = async (tokens: TokenizedAlert): Promise<ExplanationTemplate> =>
-    makeExplanationTemplate(await callBackend(tokens.createTemplate()), tokens.timeTokens);
+    makeExplanationTemplate(await callBackend(tokens.createTemplate()), tokens.readableTokens);
 
   async function templateFor(tokens: TokenizedAlert, fingerprint: string): Promise<{ compiled: CompiledTemplate; by: ExplainedBy }> {
     const inProgress = store.draftInProgress(tokens.templateKey);

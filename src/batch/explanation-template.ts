@@ -51,11 +51,11 @@ function mapAlertTexts(explanation: Explanation, map: TextMapper): Explanation {
 
 /**
  * Turns the explanation of a template alert into a reusable template. The template alert
- * kept its UTC timestamp readable, so the timestamp, its date and its time of day are
- * replaced by their tokens here, longest first.
+ * kept its UTC timestamp and endpoint addresses readable, so the timestamp, its date, its
+ * time of day and the addresses are replaced by their tokens here, longest first.
  */
-export function makeExplanationTemplate(explanation: Explanation, timeTokens: { value: string; token: string }[]): ExplanationTemplate {
-  const ordered = [...timeTokens].sort((a, b) => b.value.length - a.value.length);
+export function makeExplanationTemplate(explanation: Explanation, readableTokens: { value: string; token: string }[]): ExplanationTemplate {
+  const ordered = [...readableTokens].sort((a, b) => b.value.length - a.value.length);
   const pattern = ordered.length > 0 ? new RegExp(`(?<![\\w:.-])(?:${ordered.map((entry) => escapeRegExp(entry.value)).join('|')})(?![\\w:]|\\.\\d)`, 'g') : undefined;
   const tokenOf = new Map(ordered.map((entry) => [entry.value, entry.token]));
   const tokenized = pattern ? mapAlertTexts(explanation, (text) => text.replace(pattern, (value) => tokenOf.get(value)!)) : explanation;

@@ -1,4 +1,5 @@
 import type { Alert } from '../alert/alert-schema.js';
+import { isInternalAddress } from '../facts/is-internal-address.js';
 
 /** Opening and closing marks of a placeholder token, as in "⟦A⟧". */
 export const tokenOpen = '⟦';
@@ -8,8 +9,8 @@ export const tokenPattern = /⟦([A-Z·]+)⟧/g;
 /**
  * An alert split into what shapes its explanation and what varies per event. The template is
  * the alert with every per-event value replaced by a placeholder token. Only the UTC timestamp
- * stays readable, so that drafts can state the time. `values` maps each token back to this
- * alert's value. Alerts with equal `templateKey` have identical templates, so one explanation
+ * and the endpoint addresses stay readable, so that drafts can state the time and tell
+ * internal from external addresses. `values` maps each token back to this alert's value. Alerts with equal `templateKey` have identical templates, so one explanation
  * drafted from the template serves all of them once the tokens are filled in.
  */
 export interface TokenizedAlert {
@@ -19,8 +20,11 @@ export interface TokenizedAlert {
   createTemplate(): Alert;
   /** Token ("⟦A⟧") to this alert's value. */
   values: Map<string, string>;
-  /** The UTC timestamp's forms that the template keeps readable, each with its token. */
-  timeTokens: { value: string; token: string }[];
+  /**
+   * Values that the template keeps readable, each with its token: the UTC timestamp's forms
+   * and the endpoint addresses. Drafted text gets their tokens afterwards.
+   */
+  readableTokens: { value: string; token: string }[];
 }
 
 // Letters only: the mapper's tokenizer drops one-letter terms, so tokens add no search terms.
@@ -137,13 +141,34 @@ function timeValues(timestamp: string | undefined): string[] {
   return match && timestamp ? [timestamp, match[1]!, match[2]!] : [];
 }
 
+/** Fields that identify the rule and stay literal even where they look like event values. */
+const literalFields = new Set(['format', 'ruleId', 'severity', 'protocol', 'sensor', 'attackIds', 'attackTactics']);
+/** Fields that tokenizeAlert handles as per-event slots before any text. */
+const slotFields = new Set(['source', 'destination', 'hosts', 'users', 'timestamp', 'timestampOriginal', 'raw']);
+
+/** Tokenizes every field that is neither a slot nor literal, in name order, texts by their content. */
+function otherFields(alert: Alert, table: TokenTable): Record<string, unknown> {
+  const shaped: Record<string, unknown> = {};
+  for (const name of Object.keys(alert).sort()) {
+    if (slotFields.has(name)) continue;
+    const value = alert[name as keyof Alert];
+    if (literalFields.has(name) || value === undefined) shaped[name] = value;
+    else if (typeof value === 'string') shaped[name] = table.tokenizeText(value);
+    else if (Array.isArray(value)) shaped[name] = value.map((item) => (typeof item === 'string' ? table.tokenizeText(item) : item));
+    else shaped[name] = value;
+  }
+  return shaped;
+}
+
 /**
  * Replaces the per-event values of an alert with tokens. These are the endpoint addresses,
- * hosts, accounts and ports, the other hosts and accounts, and the timestamp. Inside the
- * description, rule name, category, details and notes, IP addresses, dates, times, UUIDs, hex
- * strings and numbers of five or more digits are tokens too. The rule, sensor, severity,
- * protocol, ATT&CK IDs and all other wording stay literal, so they are part of the template
- * key. Returns undefined when the alert itself contains a token mark and so cannot be templated.
+ * hosts, accounts and ports, the other hosts and accounts, and the timestamp. Inside every
+ * other text field (the description, rule name, category, details, notes and any field added
+ * later), IP addresses, dates, times, UUIDs, hex strings and numbers of five or more digits are
+ * tokens too. The rule ID, sensor, severity, protocol, ATT&CK IDs and all other wording stay
+ * literal, so they are part of the template key. So is whether each endpoint address is on an
+ * internal network, because explanations name the side at risk from it. Returns undefined
+ * when the alert itself contains a token mark and so cannot be templated.
  */
 export function tokenizeAlert(alert: Alert, fingerprint: string): TokenizedAlert | undefined {
   const table = new TokenTable();
@@ -155,34 +180,22 @@ export function tokenizeAlert(alert: Alert, fingerprint: string): TokenizedAlert
   // Whether the original time reads the same as the UTC one is no property of the signature,
   // so it gets its own token either way and does not split the template key.
   const timestampOriginal = alert.timestampOriginal === undefined ? undefined : table.slot(alert.timestampOriginal);
-  const text = (value: string | undefined) => (value === undefined ? undefined : table.tokenizeText(value));
+  const internal = [isInternalAddress(alert.source.address), isInternalAddress(alert.destination.address)];
+  const shape: Shape = { fingerprint, source, destination, internal, hosts, users, timestamp: timeTokens[0]?.token, timestampOriginal, ...otherFields(alert, table) };
 
-  const shape = {
-    fingerprint,
-    format: alert.format,
-    description: text(alert.description)!,
-    ruleName: text(alert.ruleName),
-    ruleId: alert.ruleId,
-    category: text(alert.category),
-    severity: alert.severity,
-    protocol: alert.protocol,
-    sensor: alert.sensor,
-    attackIds: alert.attackIds,
-    attackTactics: alert.attackTactics,
-    source,
-    destination,
-    hosts,
-    users,
-    timestamp: timeTokens[0]?.token,
-    timestampOriginal,
-    details: text(alert.details),
-    notes: alert.notes.map((note) => table.tokenizeText(note)),
-  };
   // The serialised shape is the key itself: hashing it per alert costs more than using a
   // long string as a map key, and the cache key hashes it anyway.
   const templateKey = JSON.stringify(shape);
   if (containsTokenMark(alert, templateKey, table)) return undefined;
-  return { templateKey, createTemplate: () => buildTemplate(alert, shape, table), values: table.values, timeTokens };
+  const readable = [alert.source.address, alert.destination.address]
+    .filter((value): value is string => value !== undefined)
+    .map((value) => ({ value, token: table.token(value) }));
+  return {
+    templateKey,
+    createTemplate: () => buildTemplate(alert, shape, table),
+    values: table.values,
+    readableTokens: [...timeTokens, ...readable],
+  };
 }
 
 function containsTokenMark(alert: Alert, serialized: string, table: TokenTable): boolean {
@@ -191,41 +204,37 @@ function containsTokenMark(alert: Alert, serialized: string, table: TokenTable):
   return withoutTokens.includes(tokenOpen) || alert.description.includes(tokenOpen);
 }
 
-type Shape = {
+interface Shape {
+  fingerprint: string;
   source: Record<string, string>;
   destination: Record<string, string>;
-  description: string;
-  ruleName: string | undefined;
-  category: string | undefined;
-  details: string | undefined;
-  notes: string[];
+  internal: boolean[];
   hosts: string[];
   users: string[];
+  timestamp: string | undefined;
   timestampOriginal: string | undefined;
-};
+  [field: string]: unknown;
+}
 
-function templateEndpoint(shape: Record<string, string>): Alert['source'] {
-  // Ports are numbers in the alert model, so the template leaves them out; the raw fields
-  // keep them as tokens.
-  const { port: _port, ...rest } = shape;
-  return rest;
+function templateEndpoint(shape: Record<string, string>, address: string | undefined): Alert['source'] {
+  // Ports are numbers in the alert model, so the template leaves them out and the raw fields
+  // keep them as tokens. The address stays readable, because composing an explanation asks
+  // whether it is internal; the drafted text gets its token afterwards.
+  const { port: _port, address: _address, ...rest } = shape;
+  return address === undefined ? rest : { ...rest, address };
 }
 
 function buildTemplate(alert: Alert, shape: Shape, table: TokenTable): Alert {
-  const template: Alert = {
+  const { fingerprint: _fingerprint, internal: _internal, timestamp: _timestamp, source, destination, ...fields } = shape;
+  const template = {
     ...alert,
-    description: shape.description,
-    source: templateEndpoint(shape.source),
-    destination: templateEndpoint(shape.destination),
-    hosts: shape.hosts,
-    users: shape.users,
-    notes: shape.notes,
+    ...fields,
+    source: templateEndpoint(source, alert.source.address),
+    destination: templateEndpoint(destination, alert.destination.address),
     raw: tokenizeRaw(alert.raw, table) as Record<string, unknown>,
-  };
-  const optional = { ruleName: shape.ruleName, category: shape.category, details: shape.details, timestampOriginal: shape.timestampOriginal };
-  for (const [name, value] of Object.entries(optional)) {
-    if (value === undefined) delete template[name as keyof typeof optional];
-    else template[name as keyof typeof optional] = value;
+  } as Alert;
+  for (const [name, value] of Object.entries(template)) {
+    if (value === undefined) delete template[name as keyof Alert];
   }
   return template;
 }

@@ -71,7 +71,7 @@ describe('runBatchJob', () => {
     const lines = [
       '{"description":"Repeated inbound RDP connection attempts","src_ip":"198.51.100.7","dest_ip":"10.0.0.5"}',
       '',
-      '{"description": "cut short',
+      '{"description": "x", "src_ip": }',
       '\u0000\u0001\u0002binary',
       '{"src_ip":"198.51.100.7"}',
       'Description: Remote scheduled task created through the ATSVC pipe; Source IP: 10.0.0.8',
@@ -83,7 +83,7 @@ describe('runBatchJob', () => {
   });
 
   it('gives bad alerts the CLI error message', async () => {
-    const lines = ['', '{"description": "cut short', '\u0000\u0001\u0002binary', '{"src_ip":"198.51.100.7"}'];
+    const lines = ['', '{"description": "x", "src_ip": }', '\u0000\u0001\u0002binary', '{"src_ip":"198.51.100.7"}'];
     const file = temporaryFile('bad.jsonl', `${lines.join('\n')}\n`);
     const { records } = await runJob([file]);
     for (const record of records as BatchResult[]) {
@@ -99,7 +99,7 @@ describe('runBatchJob', () => {
   });
 
   it('names each kind of bad alert', async () => {
-    const lines = ['', '{"description": "cut short', '\u0000\u0001\u0002binary', '{"src_ip":"198.51.100.7"}'];
+    const lines = ['', '{"description": "x", "src_ip": }', '\u0000\u0001\u0002binary', '{"src_ip":"198.51.100.7"}'];
     const file = temporaryFile('bad.jsonl', `${lines.join('\n')}\n`);
     const { records } = await runJob([file]);
     const errors = new Map((records as BatchResult[]).map((record) => [record.position.line, record.status === 'failed' ? record.error : '']));

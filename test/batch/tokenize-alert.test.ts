@@ -58,11 +58,39 @@ describe('tokenizeAlert', () => {
   });
 
   it('leaves no per-event value in the template', () => {
-    const { tokens } = tokenize(eve());
-    const template = tokens.createTemplate();
-    const { timestamp: _readable, ...rest } = template;
+    const { tokens } = tokenize(eve({ description: 'Seen from 198.51.100.201' }));
+    const { timestamp: _time, source: _source, destination: _destination, ...rest } = tokens.createTemplate();
     const text = JSON.stringify(rest);
     for (const value of ['198.51.100.201', '10.20.2.40', '55242', '1800484294358224', '21:00:03']) expect(text).not.toContain(value);
+  });
+
+  it('keeps endpoint addresses readable without ports', () => {
+    const { tokens } = tokenize(eve());
+    const template = tokens.createTemplate();
+    expect(template.source).toEqual({ address: '198.51.100.201' });
+    expect(template.destination).toEqual({ address: '10.20.2.40' });
+  });
+
+  it('keys internal and external targets apart', () => {
+    const internal = tokenize(eve());
+    const external = tokenize(eve({ dest_ip: '203.0.113.40' }));
+    expect(external.tokens.templateKey).not.toBe(internal.tokens.templateKey);
+  });
+
+  it('keys every other alert field by content', () => {
+    const { alert } = tokenize(eve());
+    const fingerprint = fingerprintAlert(alert);
+    const first = tokenizeAlert({ ...alert, sensorHost: 'sensor-02' }, fingerprint);
+    const second = tokenizeAlert({ ...alert, sensorHost: 'sensor-03' }, fingerprint);
+    expect(second?.templateKey).not.toBe(first?.templateKey);
+  });
+
+  it('tokenizes addresses in other fields', () => {
+    const { alert } = tokenize(eve());
+    const fingerprint = fingerprintAlert(alert);
+    const first = tokenizeAlert({ ...alert, targets: ['10.20.2.41', '10.20.2.42'] }, fingerprint);
+    const second = tokenizeAlert({ ...alert, targets: ['10.20.2.77', '10.20.2.78'] }, fingerprint);
+    expect(second?.templateKey).toBe(first?.templateKey);
   });
 
   it('keeps the rule wording in the template', () => {
