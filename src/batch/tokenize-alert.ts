@@ -218,8 +218,8 @@ interface Shape {
 
 function templateEndpoint(shape: Record<string, string>, address: string | undefined): Alert['source'] {
   // Ports are numbers in the alert model, so the template leaves them out and the raw fields
-  // keep them as tokens. The address stays readable, because composing an explanation asks
-  // whether it is internal; the drafted text gets its token afterwards.
+  // keep them as tokens. The address stays readable, because the composer checks whether it
+  // is internal. The drafted text gets its token afterwards.
   const { port: _port, address: _address, ...rest } = shape;
   return address === undefined ? rest : { ...rest, address };
 }

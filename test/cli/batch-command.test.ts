@@ -2,10 +2,14 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repositoryRoot } from '../support/real-attack.js';
-import { runCli } from './run-cli.js';
+import { realAttackPath, repositoryRoot } from '../support/real-attack.js';
+import { runCli as runBuiltCli } from '../support/run-cli.js';
 
 const stormFile = join(repositoryRoot, 'fixtures/batch/18-duplicate-burst-rdp.jsonl');
+
+function runCli(args: string[], input?: string) {
+  return runBuiltCli(args, { env: { IDS_EXPLAIN_ATTACK: realAttackPath() }, ...(input !== undefined ? { input } : {}) });
+}
 
 function temporaryFolder(): string {
   return mkdtempSync(join(tmpdir(), 'ids-explain-cli-batch-'));

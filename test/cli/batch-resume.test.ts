@@ -5,7 +5,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error the benchmark generator is plain JavaScript without type declarations
 import { generateAlerts } from '../../bench/generate-alerts.mjs';
-import { runCli, startCli } from './run-cli.js';
+import { realAttackPath } from '../support/real-attack.js';
+import { runCli } from '../support/run-cli.js';
+import { startCli } from '../support/start-cli.js';
 
 /** Small seeded generator, so that a failing round can be replayed. */
 function seededRandom(seed: number): () => number {
@@ -25,10 +27,11 @@ describe('ids-explain batch --resume', () => {
     const alertCount = 20_000;
     await generateAlerts({ alerts: alertCount, rules: 300, seed: 11, out: input });
     const args = ['batch', input, '--out', out, '--cache', cache, '--resume', '--quiet'];
+    const env = { IDS_EXPLAIN_ATTACK: realAttackPath() };
     const random = seededRandom(20260315);
     // Builds the cached ATT&CK and search indexes first: a process killed while building them
     // would never start on the alerts.
-    const warmUp = await runCli(['batch', '-', '--out', join(folder, 'warm-up.jsonl'), '--no-cache', '--quiet'], 'Description: warm-up alert\n');
+    const warmUp = await runCli(['batch', '-', '--out', join(folder, 'warm-up.jsonl'), '--no-cache', '--quiet'], { input: 'Description: warm-up alert\n', env });
     expect(warmUp.code).toBe(0);
 
     const lineCount = () => (existsSync(out) ? readFileSync(out, 'utf8').split('\n').length - 1 : 0);
@@ -36,7 +39,7 @@ describe('ids-explain batch --resume', () => {
     let roundsWithProgress = 0;
     for (let round = 0; round < 40 && kills < 12; round += 1) {
       const before = lineCount();
-      const child = startCli(args);
+      const child = startCli(args, env);
       await sleep(800 + Math.floor(random() * 2200));
       child.kill('SIGKILL');
       const result = await child.result;
@@ -45,7 +48,7 @@ describe('ids-explain batch --resume', () => {
       if (lineCount() > before) roundsWithProgress += 1;
     }
     const doneBeforeLastRun = lineCount();
-    const final = await runCli(args);
+    const final = await runCli(args, { env });
 
     expect(kills).toBeGreaterThanOrEqual(10);
     expect(roundsWithProgress).toBeGreaterThanOrEqual(5);
