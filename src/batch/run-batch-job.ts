@@ -9,6 +9,7 @@ import type { BatchResult } from './batch-record.js';
 import { BatchStats } from './batch-stats.js';
 import type { CompletedPositions } from './completed-positions.js';
 import { createBatchExplainer } from './create-batch-explainer.js';
+import { createHeapWatch } from './create-heap-watch.js';
 import type { ExplanationCache } from './explanation-cache.js';
 import type { CacheIdentity } from './explanation-cache-key.js';
 import type { ResultSink } from './result-sink.js';
@@ -61,6 +62,7 @@ export function cacheIdentity(backend: ExplanationBackend, index: AttackIndex, m
  */
 export async function runBatchJob(options: BatchJobOptions): Promise<BatchStats> {
   const stats = options.stats ?? new BatchStats();
+  const watchHeap = createHeapWatch();
   const explain = createBatchExplainer({
     index: options.index,
     mapper: options.mapper,
@@ -81,6 +83,7 @@ export async function runBatchJob(options: BatchJobOptions): Promise<BatchStats>
     onRecord: (record) => {
       stats.record(record);
       options.onRecord?.(record);
+      watchHeap();
     },
     ...(options.signal ? { signal: options.signal } : {}),
     maxPending: Math.max(4096, options.concurrency * 256),
