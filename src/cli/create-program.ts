@@ -69,8 +69,8 @@ export function createProgram(createContext: ContextFactory): Command {
     .option('--quiet', 'print no progress bar and no summary on standard error')
     .option('--backend <name>', 'explanation backend: offline (composes from ATT&CK, no LLM)', 'offline')
     .option('--max-techniques <n>', 'maximum number of ATT&CK techniques per explanation, 1 to 10', '3')
-    .option('--input-format <name>', 'alert format of every alert: auto, key-value or json', 'auto')
-    .option('--input-layout <layout>', 'how inputs hold alerts: auto, lines, array or whole (one alert per file)', 'auto')
+    .option('--input-format <name>', `alert format of every alert: auto (detect per alert), or one of ${alertFormatNames.join(', ')}`, 'auto')
+    .option('--input-layout <layout>', 'how the inputs arrange their alerts: auto, lines, array or whole (one alert per file)', 'auto')
     .addOption(attackOption())
     .addOption(logLevelOption())
     .action(async (inputs: string[], options) => {

@@ -70,7 +70,7 @@ function settingsFrom(options: BatchCommandOptions) {
 }
 
 function openCache(options: BatchCommandOptions, context: CommandContext, maxBytes: number, startedAt: number): ExplanationCache {
-  // --no-cache still needs a store for this run's templates: SQLite's private temporary file.
+  // --no-cache still needs a store for this run's templates: a temporary database, removed at the end.
   const path = options.cache === false ? '' : explanationCachePath(typeof options.cache === 'string' ? options.cache : undefined, context);
   try {
     return new ExplanationCache({ path, maxBytes, logger: context.logger, protectSince: startedAt });
