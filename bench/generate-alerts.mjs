@@ -106,6 +106,8 @@ function makeRules(count, next) {
       layout: ruleLayout(index),
       withUser: next() < 0.4,
       withHost: next() < 0.4,
+      // A signature fires from one side: inbound scans from outside, callouts from inside.
+      fromInside: next() < 0.5,
     };
   });
 }
@@ -114,7 +116,7 @@ const pick = (list, next) => list[Math.floor(next() * list.length)];
 const address = (next, prefix) => `${prefix}.${1 + Math.floor(next() * 250)}.${1 + Math.floor(next() * 250)}`;
 
 function alertLine(rule, time, next) {
-  const source = address(next, next() < 0.5 ? '10.20' : '198.51');
+  const source = address(next, rule.fromInside ? '10.20' : '203.0');
   const target = address(next, '10.40');
   const sourcePort = 1024 + Math.floor(next() * 64000);
   const iso = new Date(time).toISOString();
@@ -129,7 +131,8 @@ function alertLine(rule, time, next) {
   if (rule.layout === 'siem') {
     return JSON.stringify({ '@timestamp': iso, rule: { id: String(rule.sid), name: rule.description, severity: rule.severity }, source: { ip: source, port: sourcePort }, destination: { ip: target, ...(rule.port ? { port: rule.port } : {}) }, ...(user ? { user: { name: user } } : {}), ...(host ? { host: { name: host } } : {}), event: { id: Math.floor(next() * 1e9), category: rule.category }, observer: { product: rule.sensor } });
   }
-  return JSON.stringify({ timestamp: iso.replace('Z', '+0000'), flow_id: Math.floor(next() * 2 ** 50), in_iface: 'ens5', event_type: 'alert', src_ip: source, src_port: sourcePort, dest_ip: target, ...(rule.port ? { dest_port: rule.port } : {}), proto: rule.protocol ?? 'TCP', alert: { action: 'allowed', gid: 1, signature_id: rule.sid, rev: 1, signature: rule.description, category: rule.category, severity: severities.indexOf(rule.severity) + 1 }, ...(user ? { user } : {}), ...(host ? { hostname: host } : {}) });
+  // EVE alert records carry no account or host name fields, only the flow's endpoints.
+  return JSON.stringify({ timestamp: iso.replace('Z', '+0000'), flow_id: Math.floor(next() * 2 ** 50), in_iface: 'ens5', event_type: 'alert', src_ip: source, src_port: sourcePort, dest_ip: target, ...(rule.port ? { dest_port: rule.port } : {}), proto: rule.protocol ?? 'TCP', alert: { action: 'allowed', gid: 1, signature_id: rule.sid, rev: 1, signature: rule.description, category: rule.category, severity: severities.indexOf(rule.severity) + 1 } });
 }
 
 /** Writes the queue and returns the number of distinct rules used. */
