@@ -63,6 +63,10 @@ function join(parts: string[], resolve: (token: string) => string): string {
  * contains removes its sentence, on a slower path that checks sentence by sentence. Returns
  * undefined when a token has no value for this alert or a required text ends up empty, so the
  * caller explains that alert on its own.
+ *
+ * NOTE: a draft that paraphrases a per-event value ("early in the morning" for 02:00) keeps
+ * the first alert's wording for every alert of the template; the fact check sees only values
+ * written the way extractFacts finds them.
  */
 export function fillTemplate({ compiled, alert, values, fingerprint, generatedAt }: FillTemplateOptions): string | undefined {
   let unresolved = false;
