@@ -65,8 +65,8 @@ function join(parts: string[], resolve: (token: string) => string): string {
  * caller explains that alert on its own.
  *
  * NOTE: a draft that paraphrases a per-event value ("early in the morning" for 02:00) keeps
- * the first alert's wording for every alert of the template, because the fact check finds only values
- * written the way extractFacts finds them.
+ * the first alert's wording for every alert of the template, because the fact check finds
+ * only values written the way extractFacts finds them.
  */
 export function fillTemplate({ compiled, alert, values, fingerprint, generatedAt }: FillTemplateOptions): string | undefined {
   let unresolved = false;
