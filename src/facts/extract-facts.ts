@@ -47,6 +47,11 @@ function isIpv6(candidate: string): boolean {
   return candidate.includes('::') || groups.length >= 5 || groups.some((group) => /[a-f]/i.test(group));
 }
 
+/** Finds the dates (YYYY-MM-DD) written in a text. */
+export function extractDates(text: string): string[] {
+  return unique([...text.matchAll(datePattern)].map((match) => match[0]));
+}
+
 /** Finds the addresses, hosts, accounts, ports, dates and times written in a text. */
 export function extractFacts(text: string): Facts {
   const addresses = [
@@ -58,7 +63,6 @@ export function extractFacts(text: string): Facts {
     const value = Number(match[1] ?? match[2]);
     if (value <= 65535) ports.push(value);
   }
-  const dates = [...text.matchAll(datePattern)].map((match) => match[0]);
   const times = [...text.matchAll(timePattern)]
     .filter((match) => Number(match[1]) < 24 && Number(match[2]) < 60)
     .map((match) => match[0]);
@@ -67,7 +71,7 @@ export function extractFacts(text: string): Facts {
     hosts: uniqueIgnoringCase(text.match(hostPattern) ?? []),
     accounts: unique([...(text.match(accountPattern) ?? []), ...(text.match(emailPattern) ?? [])]),
     ports: unique(ports),
-    dates: unique(dates),
+    dates: extractDates(text),
     times: unique(times),
   };
 }
