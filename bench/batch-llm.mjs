@@ -22,7 +22,7 @@ const output = join(results, 'batch-llm-out.jsonl');
 rmSync(output, { force: true });
 
 const server = await startOpenAiCompatibleServer({ delayMs: Number(values.delay) });
-const args = [join(root, 'dist/cli/main.js'), 'batch', input, '--out', output, '--backend', 'openai', '--concurrency', values.concurrency, '--no-cache'];
+const args = [join(root, 'dist/cli/main.js'), 'batch', input, '--out', output, '--backend', 'openai', '--model', 'bench-model', '--concurrency', values.concurrency, '--no-cache'];
 const env = { ...process.env, OPENAI_BASE_URL: server.baseUrl, OPENAI_API_KEY: 'sk-bench-local' };
 const loadBefore = loadavg()[0];
 const started = process.hrtime.bigint();
