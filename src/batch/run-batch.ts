@@ -1,4 +1,4 @@
-import type { AlertSource } from './alert-source.js';
+import type { AlertSource, SourceItem } from './alert-source.js';
 import type { BatchResult } from './batch-record.js';
 import type { CompletedPositions } from './completed-positions.js';
 import type { BatchExplainer } from './create-batch-explainer.js';
@@ -22,6 +22,16 @@ export interface RunBatchOptions {
 }
 
 /**
+ * Longest time in ms that the reader explains alerts before it lets timers and I/O callbacks
+ * run. Alerts whose template is at hand finish synchronously, so without a pause the reader
+ * would hold the event loop until its pending limit fills, and backend requests, responses and
+ * output flushes would wait that long.
+ */
+const maxReadingSliceMs = 4;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
  * Runs a batch job: reads every item from the source, explains it and writes exactly one
  * record per item to the sink, in the order they finish. Returns when every record is
  * written; returns early, after finishing what is in flight, when the signal aborts.
@@ -29,28 +39,43 @@ export interface RunBatchOptions {
 export async function runBatch({ source, sink, explain, completed, onRecord, maxPending = 4096, signal }: RunBatchOptions): Promise<void> {
   const pending = new Set<Promise<void>>();
   let failure: unknown;
+  // Resolves the reader's wait for a free slot. Promise.race over the pending set would add
+  // a reaction to every pending task on each call, which costs O(maxPending) per alert read.
+  let wakeReader: (() => void) | undefined;
+  const settle = (task: Promise<void>) => {
+    pending.delete(task);
+    wakeReader?.();
+    wakeReader = undefined;
+  };
   const finish = (record: BatchResult) => {
     onRecord?.(record);
     return sink.write(record);
   };
-
-  for await (const item of source.items()) {
-    if (signal?.aborted || failure !== undefined) break;
-    if (completed?.has(item.position)) continue;
+  const start = (item: SourceItem) => {
     const outcome = explain(item);
     const written = outcome instanceof Promise ? outcome.then(finish) : finish(outcome);
-    if (!(written instanceof Promise)) continue;
+    if (!(written instanceof Promise)) return;
     const task: Promise<void> = written.then(
-      () => {
-        pending.delete(task);
-      },
+      () => settle(task),
       (error: unknown) => {
-        pending.delete(task);
         failure ??= error;
+        settle(task);
       },
     );
     pending.add(task);
-    if (pending.size >= maxPending) await Promise.race(pending);
+  };
+
+  let sliceStart = performance.now();
+  for await (const item of source.items()) {
+    if (signal?.aborted || failure !== undefined) break;
+    if (completed?.has(item.position)) continue;
+    start(item);
+    if (pending.size >= maxPending) {
+      await new Promise<void>((resolve) => (wakeReader = resolve));
+    } else if (performance.now() - sliceStart > maxReadingSliceMs) {
+      await nextTurn();
+      sliceStart = performance.now();
+    }
   }
   await Promise.all(pending);
   // The explainer never rejects, so a failure here is the sink's: the output cannot be trusted.
