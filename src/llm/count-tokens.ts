@@ -1,4 +1,5 @@
-import { getEncodingNameForModel, Tiktoken, type TiktokenEncoding, type TiktokenModel } from 'js-tiktoken/lite';
+import { getEncodingNameForModel, type TiktokenEncoding, type TiktokenModel } from 'js-tiktoken/lite';
+import { BytePairCounter } from './byte-pair-counter.js';
 
 /** Counts tokens of prompt and response texts with a tokenizer chosen for the model. */
 export interface TokenCounter {
@@ -10,7 +11,7 @@ export interface TokenCounter {
   countMessages(messages: { role: string; content: string }[]): number;
 }
 
-const encoders = new Map<string, Promise<Tiktoken>>();
+const encoders = new Map<string, Promise<BytePairCounter>>();
 
 function encodingFor(model: string): TiktokenEncoding {
   try {
@@ -22,14 +23,14 @@ function encodingFor(model: string): TiktokenEncoding {
   }
 }
 
-async function loadEncoder(encoding: TiktokenEncoding): Promise<Tiktoken> {
+async function loadEncoder(encoding: TiktokenEncoding): Promise<BytePairCounter> {
   // The rank tables ship inside js-tiktoken, so nothing is downloaded. @langchain/core's own
   // getEncoding fetches them over the network, which is why it is not used here.
   const ranks =
     encoding === 'cl100k_base'
       ? (await import('js-tiktoken/ranks/cl100k_base')).default
       : (await import('js-tiktoken/ranks/o200k_base')).default;
-  return new Tiktoken(ranks);
+  return new BytePairCounter(ranks);
 }
 
 /**
@@ -43,8 +44,8 @@ export async function createTokenCounter(model: string): Promise<TokenCounter> {
     encoder = loadEncoder(encoding);
     encoders.set(encoding, encoder);
   }
-  const tiktoken = await encoder;
-  const encode = (text: string) => (text ? tiktoken.encode(text, [], []).length : 0);
+  const counter = await encoder;
+  const encode = (text: string) => (text ? counter.count(text) : 0);
   // Byte-pair encoding slows down sharply on long runs without white space, such as payloads
   // in alert fields, so such runs are counted in slices. Ordinary text is counted whole.
   const count = (text: string) => {
