@@ -22,7 +22,7 @@ export interface RunBatchOptions {
 }
 
 /**
- * Longest time in ms that the reader explains alerts before it lets timers and I/O callbacks
+ * Maximum time in ms that the reader explains alerts before it lets timers and I/O callbacks
  * run. Alerts whose template is at hand finish synchronously, so without a pause the reader
  * would hold the event loop until its pending limit fills, and backend requests, responses and
  * output flushes would wait that long.

@@ -1,12 +1,24 @@
 import { createHash } from 'node:crypto';
 import type { Alert } from '../alert/alert-schema.js';
 import { findTechniqueIds } from '../attack/technique-id.js';
+import { memoizeByString } from '../util/memoize-by-string.js';
 
 /**
  * Normalises description text so that per-event values do not split one signature into many
  * fingerprints: addresses, numbers, hex strings and quoted values become placeholders.
  */
 export function normalizeDescription(text: string): string {
+  return normalizeRememberingDescriptions(text);
+}
+
+// Alerts of one rule repeat their description, and a batch job fingerprints every alert.
+const normalizeRememberingDescriptions = memoizeByString(normalize, { maxEntries: 10_000, maxKeyLength: 2048 });
+const hashRememberingParts = memoizeByString((parts) => createHash('sha256').update(parts).digest('hex').slice(0, 16), {
+  maxEntries: 10_000,
+  maxKeyLength: 4096,
+});
+
+function normalize(text: string): string {
   return text
     .toLowerCase()
     .replace(/\b(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?\b/g, '<ip>')
@@ -30,5 +42,5 @@ export function fingerprintAlert(alert: Alert): string {
     sensor: alert.sensor ?? '',
     format: alert.format,
   };
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 16);
+  return hashRememberingParts(JSON.stringify(parts));
 }

@@ -47,31 +47,62 @@ function isIpv6(candidate: string): boolean {
   return candidate.includes('::') || groups.length >= 5 || groups.some((group) => /[a-f]/i.test(group));
 }
 
+/**
+ * Short sequences without which a pattern finds nothing. Testing for them first skips most
+ * patterns on most texts, and never changes what is found.
+ */
+const mayContain = {
+  ipv4: /\d\.\d/,
+  // What isIpv6 keeps: "::", four groups in a row, or a group with a letter beside a colon.
+  ipv6: /::|(?:[0-9a-f]{1,4}:){4}|[a-f][0-9a-f]{0,3}:|:[0-9a-f]{0,3}[a-f]/i,
+  // Every top-level domain in the host pattern starts with a letter after its dot.
+  host: /\.[a-z]/i,
+  // The two branches of the port pattern: a keyword containing port, tcp or udp, or "1.2:".
+  port: /port|tcp|udp|\d\.\d{1,3}:/i,
+  date: /\d{4}-\d\d-\d\d/,
+  time: /\d\d:\d\d/,
+};
+
 /** Finds the dates (YYYY-MM-DD) written in a text. */
 export function extractDates(text: string): string[] {
+  if (!mayContain.date.test(text)) return [];
   return unique([...text.matchAll(datePattern)].map((match) => match[0]));
+}
+
+function findPorts(text: string): number[] {
+  const ports: number[] = [];
+  if (!mayContain.port.test(text)) return ports;
+  for (const match of text.matchAll(portPattern)) {
+    const value = Number(match[1] ?? match[2]);
+    if (value <= 65535) ports.push(value);
+  }
+  return unique(ports);
+}
+
+function findTimes(text: string): string[] {
+  if (!mayContain.time.test(text)) return [];
+  const times = [...text.matchAll(timePattern)]
+    .filter((match) => Number(match[1]) < 24 && Number(match[2]) < 60)
+    .map((match) => match[0]);
+  return unique(times);
 }
 
 /** Finds the addresses, hosts, accounts, ports, dates and times written in a text. */
 export function extractFacts(text: string): Facts {
   const addresses = [
-    ...(text.match(ipv4Pattern) ?? []),
-    ...(text.match(ipv6Pattern) ?? []).filter(isIpv6).map((address) => address.toLowerCase()),
+    ...((mayContain.ipv4.test(text) && text.match(ipv4Pattern)) || []),
+    ...((mayContain.ipv6.test(text) && text.match(ipv6Pattern)) || []).filter(isIpv6).map((address) => address.toLowerCase()),
   ];
-  const ports: number[] = [];
-  for (const match of text.matchAll(portPattern)) {
-    const value = Number(match[1] ?? match[2]);
-    if (value <= 65535) ports.push(value);
-  }
-  const times = [...text.matchAll(timePattern)]
-    .filter((match) => Number(match[1]) < 24 && Number(match[2]) < 60)
-    .map((match) => match[0]);
+  const accounts = [
+    ...((text.includes('\\') && text.match(accountPattern)) || []),
+    ...((text.includes('@') && text.match(emailPattern)) || []),
+  ];
   return {
     addresses: unique(addresses),
-    hosts: uniqueIgnoringCase(text.match(hostPattern) ?? []),
-    accounts: unique([...(text.match(accountPattern) ?? []), ...(text.match(emailPattern) ?? [])]),
-    ports: unique(ports),
+    hosts: uniqueIgnoringCase((mayContain.host.test(text) && text.match(hostPattern)) || []),
+    accounts: unique(accounts),
+    ports: findPorts(text),
     dates: extractDates(text),
-    times: unique(times),
+    times: findTimes(text),
   };
 }

@@ -1,7 +1,10 @@
 import { isIPv4, isIPv6 } from 'node:net';
 
-function ipv4Octets(address: string): number[] {
-  return address.split('.').map(Number);
+/** Returns the first two octets of a valid IPv4 address, without splitting the whole address. */
+function leadingOctets(address: string): [number, number] {
+  const firstDot = address.indexOf('.');
+  const secondDot = address.indexOf('.', firstDot + 1);
+  return [Number(address.slice(0, firstDot)), Number(address.slice(firstDot + 1, secondDot))];
 }
 
 /**
@@ -12,7 +15,7 @@ function ipv4Octets(address: string): number[] {
 export function isInternalAddress(address: string | undefined): boolean {
   if (!address) return false;
   if (isIPv4(address)) {
-    const [first = 0, second = 0] = ipv4Octets(address);
+    const [first, second] = leadingOctets(address);
     return (
       first === 10 ||
       first === 127 ||
