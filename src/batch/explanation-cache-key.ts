@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { packageFile } from '../util/package-file.js';
 
 /**
  * Version of the template format and of the tokenizer. Raise it when either changes, so that
@@ -13,7 +14,7 @@ let packageVersion: string | undefined;
 function readPackageVersion(): string {
   if (packageVersion === undefined) {
     try {
-      const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
+      const text = readFileSync(packageFile('package.json'), 'utf8');
       packageVersion = (JSON.parse(text) as { version?: string }).version ?? 'unknown';
     } catch {
       packageVersion = 'unknown';

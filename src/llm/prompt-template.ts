@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { ChatPromptTemplate, PromptTemplate } from '@langchain/core/prompts';
 import { InputError } from '../errors/input-error.js';
+import { packageFile } from '../util/package-file.js';
 
 /** Name of the analysis template used when none is configured. */
 export const defaultPromptVersion = 'analysis-v1';
@@ -14,7 +15,7 @@ export interface PromptTemplateSet {
 }
 
 /** Folder of the versioned templates, beside `src` and `dist` in the package. */
-export const promptsFolder = new URL('../../prompts/', import.meta.url);
+export const promptsFolder = packageFile('prompts/');
 
 function templateFolder(version: string): URL {
   const match = /^([a-z]+)-(v\d+)$/.exec(version);

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Alert } from '../alert/alert-schema.js';
 import { InputError } from '../errors/input-error.js';
 import { normalizeDescription } from '../explain/fingerprint-alert.js';
+import { packageFile } from '../util/package-file.js';
 
 const responseSchema = z.union([
   z.object({ content: z.string(), usage: z.object({ prompt_tokens: z.number().int(), completion_tokens: z.number().int() }).optional() }),
@@ -41,7 +42,7 @@ export const recordingSchema = z.object({
 export type Recording = z.infer<typeof recordingSchema> & { file: string };
 
 /** Folder of the committed recordings: `fixtures/llm-responses` in the repository. */
-export const defaultReplayFolder = fileURLToPath(new URL('../../fixtures/llm-responses/', import.meta.url));
+export const defaultReplayFolder = fileURLToPath(packageFile('fixtures/llm-responses/'));
 
 /** Recordings of one folder, found by alert fingerprint or, failing that, by description. */
 export interface RecordingIndex {

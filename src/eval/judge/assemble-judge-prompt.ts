@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Alert } from '../../alert/alert-schema.js';
+import { packageFile } from '../../util/package-file.js';
 
 export interface JudgePrompt {
   system: string;
@@ -10,7 +11,7 @@ export interface JudgePrompt {
 }
 
 /** Folder of the judge templates: `prompts/judge` at the package root, from src/ or dist/. */
-const templateFolder = new URL('../../../prompts/judge/', import.meta.url);
+const templateFolder = packageFile('prompts/judge/');
 
 let templates: { system: string; user: string; version: string } | undefined;
 
