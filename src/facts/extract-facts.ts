@@ -12,7 +12,6 @@ export interface Facts {
 }
 
 const ipv4Pattern = /(?<![\d.])(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}(?![\d]|\.\d)/g;
-const ipv6Pattern = /(?<![\w:])(?:[0-9a-f]{1,4}:){1,7}(?::|[0-9a-f]{1,4})(?::[0-9a-f]{1,4}){0,6}(?![\w:])/gi;
 const topLevelDomains = [
   'com', 'org', 'net', 'edu', 'gov', 'mil', 'int', 'io', 'co', 'info', 'biz', 'local', 'lan',
   'corp', 'internal', 'intranet', 'home', 'arpa', 'example', 'test', 'invalid', 'localdomain',
@@ -53,15 +52,46 @@ function isIpv6(candidate: string): boolean {
  */
 const mayContain = {
   ipv4: /\d\.\d/,
-  // What isIpv6 keeps: "::", four groups in a row, or a group with a letter beside a colon.
-  ipv6: /::|(?:[0-9a-f]{1,4}:){4}|[a-f][0-9a-f]{0,3}:|:[0-9a-f]{0,3}[a-f]/i,
-  // Every top-level domain in the host pattern starts with a letter after its dot.
-  host: /\.[a-z]/i,
+  // The end of every host match: a top-level domain after its dot.
+  host: new RegExp(`\\.(?:${topLevelDomains.join('|')})(?![\\w-]|\\.[a-z0-9])`, 'i'),
   // The two branches of the port pattern: a keyword containing port, tcp or udp, or "1.2:".
   port: /port|tcp|udp|\d\.\d{1,3}:/i,
   date: /\d{4}-\d\d-\d\d/,
   time: /\d\d:\d\d/,
 };
+
+const ipv6Shape = /^(?:[0-9a-f]{1,4}:){1,7}(?::|[0-9a-f]{1,4})(?::[0-9a-f]{1,4}){0,6}$/i;
+
+function isHexOrColonCode(code: number): boolean {
+  return (code >= 48 && code <= 58) || (code >= 97 && code <= 102) || (code >= 65 && code <= 70);
+}
+
+/** Tells whether a character code is one of \w: an ASCII letter, digit or underscore. */
+function isWordCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
+
+/**
+ * Returns the IPv6 candidates in a text, in order: what the global, case-insensitive pattern
+ * (?<![\w:])(?:[0-9a-f]{1,4}:){1,7}(?::|[0-9a-f]{1,4})(?::[0-9a-f]{1,4}){0,6}(?![\w:])
+ * matches, found without running it over the whole text. A match contains only hex digits
+ * and colons, and neither a word character nor a colon may come before or after it. So every
+ * match is a whole run of hex digits and colons, with a non-word character or the text's
+ * edge on either side, and has the shape of ipv6Shape.
+ */
+export function ipv6Matches(text: string): string[] {
+  const matches: string[] = [];
+  for (let colon = text.indexOf(':'); colon !== -1; ) {
+    let start = colon;
+    while (start > 0 && isHexOrColonCode(text.charCodeAt(start - 1))) start -= 1;
+    let end = colon + 1;
+    while (end < text.length && isHexOrColonCode(text.charCodeAt(end))) end += 1;
+    const standalone = !isWordCode(text.charCodeAt(start - 1)) && !isWordCode(text.charCodeAt(end));
+    if (standalone && ipv6Shape.test(text.slice(start, end))) matches.push(text.slice(start, end));
+    colon = text.indexOf(':', end);
+  }
+  return matches;
+}
 
 /** Finds the dates (YYYY-MM-DD) written in a text. */
 export function extractDates(text: string): string[] {
@@ -91,7 +121,7 @@ function findTimes(text: string): string[] {
 export function extractFacts(text: string): Facts {
   const addresses = [
     ...((mayContain.ipv4.test(text) && text.match(ipv4Pattern)) || []),
-    ...((mayContain.ipv6.test(text) && text.match(ipv6Pattern)) || []).filter(isIpv6).map((address) => address.toLowerCase()),
+    ...ipv6Matches(text).filter(isIpv6).map((address) => address.toLowerCase()),
   ];
   const accounts = [
     ...((text.includes('\\') && text.match(accountPattern)) || []),

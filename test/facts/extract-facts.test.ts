@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractFacts, type Facts } from '../../src/facts/extract-facts.js';
+import { extractFacts, ipv6Matches, type Facts } from '../../src/facts/extract-facts.js';
 
 const none: Facts = { addresses: [], hosts: [], accounts: [], ports: [], dates: [], times: [] };
 
@@ -16,9 +16,44 @@ describe('extractFacts', () => {
     ['hosts fe80::1, 2001:db8::7 and ab:cd:ef', { addresses: ['ab:cd:ef'] }],
     ['Counters 1:2:3:4:5 and 10.0.0.1:443 then 12:30', { addresses: ['10.0.0.1', '1:2:3:4:5'], ports: [443], times: ['12:30'] }],
     ['Date 2024-07-01 and 2024-7-1 at 7:05', { dates: ['2024-07-01'] }],
+    [
+      'Peer FE80:0:0:0:ABCD:1:2:3 and 0:1:2:3:4 logged in to WEB01.CORP.EXAMPLE.COM',
+      { addresses: ['fe80:0:0:0:abcd:1:2:3', '0:1:2:3:4'], hosts: ['WEB01.CORP.EXAMPLE.COM'] },
+    ],
+    ['event.id: 357791115\nrule.severity: medium\nhost.name: web-03.example.org', { hosts: ['web-03.example.org'] }],
+    ['x.community and a.co-op and b.io.', { hosts: ['b.io'] }],
     ['Build 1.2.3-4 shipped 12:3', {}],
     ['Nothing concrete here, only words.', {}],
   ])('finds the facts in %j', (text, expected) => {
     expect(extractFacts(text)).toEqual({ ...none, ...expected });
+  });
+});
+
+describe('ipv6Matches', () => {
+  // The pattern that ipv6Matches replaces, as extractFacts ran it before.
+  const reference = /(?<![\w:])(?:[0-9a-f]{1,4}:){1,7}(?::|[0-9a-f]{1,4})(?::[0-9a-f]{1,4}){0,6}(?![\w:])/gi;
+
+  /** Returns seeded random texts over pieces that start, end, extend or break IPv6 runs. */
+  function randomTexts(count: number): string[] {
+    const pieces = ['0', '7', 'a', 'F', 'db8', 'ffff', '12345', ':', '::', ' ', '.', '-', '_', 'g', 'Z', '/', '[', ']', '\n', 'fe80', '10.0.0.1'];
+    let state = 11;
+    const next = () => {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      return state / 2 ** 31;
+    };
+    return Array.from({ length: count }, () => {
+      let text = '';
+      const length = Math.floor(next() * 24);
+      for (let index = 0; index < length; index += 1) text += pieces[Math.floor(next() * pieces.length)];
+      return text;
+    });
+  }
+
+  it('finds what the regular expression finds', () => {
+    const texts = [...randomTexts(20_000), 'x 2001:db8::7 y', 'fe80::1', 'a:b', '_a:b', 'a:b_', '1:2:3:4:5:6:7:8:9', ':1:2', '1:2:'];
+
+    const differing = texts.filter((text) => JSON.stringify(ipv6Matches(text)) !== JSON.stringify(text.match(reference) ?? []));
+
+    expect(differing).toEqual([]);
   });
 });
