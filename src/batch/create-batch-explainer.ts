@@ -58,6 +58,17 @@ export function errorMessage(error: unknown, position: InputPosition): string {
 export function createBatchExplainer(options: BatchExplainerOptions): BatchExplainer {
   const { store, limiter, backoff, logger } = options;
   const now = options.now ?? (() => new Date());
+  // Alerts filled in within the same millisecond share one ISO string instead of formatting it again.
+  let lastTime = Number.NaN;
+  let lastIso = '';
+  const isoNow = (): string => {
+    const date = now();
+    if (date.getTime() !== lastTime) {
+      lastIso = date.toISOString();
+      lastTime = date.getTime();
+    }
+    return lastIso;
+  };
 
   const callBackend = (alert: Alert) =>
     limiter(async () => {
@@ -77,7 +88,7 @@ export function createBatchExplainer(options: BatchExplainerOptions): BatchExpla
   }
 
   function fill(alert: Alert, base: ResultBase, tokens: TokenizedAlert, compiled: CompiledTemplate, by: ExplainedBy): ExplainedResult | undefined {
-    const generatedAt = now().toISOString();
+    const generatedAt = isoNow();
     const explanationJson = fillTemplate({ compiled, alert, values: tokens.values, fingerprint: base.fingerprint, generatedAt });
     if (explanationJson !== undefined) return { ...base, explainedBy: by, explanationJson, techniqueIds: compiled.techniqueIds };
     logger.debug('alert %s: its template could not be filled in; explaining it on its own', formatPosition(base.position));

@@ -29,6 +29,10 @@ export interface TokenizedAlert {
 
 // Letters only: the mapper's tokenizer drops one-letter terms, so tokens add no search terms.
 function tokenName(index: number): string {
+  return index < commonTokenNames.length ? commonTokenNames[index]! : spellTokenName(index);
+}
+
+function spellTokenName(index: number): string {
   const letters: string[] = [];
   let rest = index;
   do {
@@ -37,6 +41,9 @@ function tokenName(index: number): string {
   } while (rest >= 0);
   return `${tokenOpen}${letters.join('·')}${tokenClose}`;
 }
+
+/** Names of the first tokens, which nearly every alert uses, spelled once. */
+const commonTokenNames = Array.from({ length: 64 }, (_, index) => spellTokenName(index));
 
 const eventValuePattern = new RegExp(
   [
@@ -198,10 +205,20 @@ export function tokenizeAlert(alert: Alert, fingerprint: string): TokenizedAlert
   };
 }
 
+const tokenAt = /⟦[A-Z·]+⟧/y;
+
+/** Tells whether a text has a token mark that does not open a whole token. */
+function hasStrayMark(text: string): boolean {
+  for (let mark = text.indexOf(tokenOpen); mark !== -1; mark = text.indexOf(tokenOpen, mark + 1)) {
+    tokenAt.lastIndex = mark;
+    if (!tokenAt.test(text)) return true;
+  }
+  return false;
+}
+
 function containsTokenMark(alert: Alert, serialized: string, table: TokenTable): boolean {
-  if ([...table.values.values()].some((value) => value.includes(tokenOpen))) return true;
-  const withoutTokens = serialized.replace(tokenPattern, '');
-  return withoutTokens.includes(tokenOpen) || alert.description.includes(tokenOpen);
+  for (const value of table.values.values()) if (value.includes(tokenOpen)) return true;
+  return hasStrayMark(serialized) || alert.description.includes(tokenOpen);
 }
 
 interface Shape {

@@ -16,6 +16,12 @@ interface SyslogReading {
 function readSyslog(input: AlertInput, innerAdapters: readonly AlertAdapter[], cache: WeakMap<AlertInput, SyslogReading | null>): SyslogReading | undefined {
   const cached = cache.get(input);
   if (cached !== undefined) return cached ?? undefined;
+  // Every header starts with "<PRI>", a month name or a year, so other input (such as JSON
+  // lines in a batch) is not copied and matched further.
+  if (!/^\s*[<A-Z\d]/.test(input.text)) {
+    cache.set(input, null);
+    return undefined;
+  }
   const firstLine = /^\s*(.*)/.exec(input.text)?.[1] ?? '';
   const line = parseSyslogHeader(firstLine);
   let reading: SyslogReading | null = null;
