@@ -10,6 +10,7 @@ const hardTexts = [
   'According to MITRE ATT&CK, T1053.002 is described as follows.',
   "It's what they'LL do, we'VE seen it, she'd say",
   'line one\nline two\r\n\r\n  indented\n/path/after/newline',
+  'a.\n/b and c:\n//d, then e \n\tf\n\n\ng\u00a0\nh\u2028i',
   '   leading and trailing spaces   ',
   '1234567890 12 123 1.5e10 0x7f3a',
   'café naïve Straße Ǆemal e\u0301',
