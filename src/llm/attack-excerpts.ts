@@ -2,6 +2,7 @@ import { splitSentences } from '../attack/clean-attack-text.js';
 import type { AttackIndex } from '../attack/attack-index.js';
 import type { TechniqueCandidate } from '../mapping/technique-mapping.js';
 import { tokenize } from '../mapping/tokenize.js';
+import { memoizeByString } from '../util/memoize-by-string.js';
 
 /** ATT&CK facts about one candidate technique, as the prompt shows them. */
 export interface AttackExcerpt {
@@ -25,13 +26,16 @@ export type ExcerptDetail = 'full' | 'short' | 'minimal';
 const maxSentences = 4;
 const maxMitigations = 5;
 
+// Prompts for alerts of related rules show the same techniques, so their sentences repeat.
+const distinctTerms = memoizeByString((sentence): readonly string[] => [...new Set(tokenize(sentence))], { maxEntries: 50_000, maxKeyLength: 4096 });
+
 function relevantSentences(sentences: string[], alertTerms: Set<string>): string[] {
   const [first, ...rest] = sentences;
   if (!first) return [];
   const scored = rest.map((sentence, position) => ({
     sentence,
     position,
-    score: new Set(tokenize(sentence).filter((term) => alertTerms.has(term))).size,
+    score: distinctTerms(sentence).filter((term) => alertTerms.has(term)).length,
   }));
   const chosen = scored
     .filter((item) => item.score > 0)
