@@ -1,4 +1,5 @@
 import type { TiktokenBPE } from 'js-tiktoken/lite';
+import { RankTable } from './rank-table.js';
 
 /** Maximum number of distinct pieces whose token counts a counter remembers. */
 const maxRememberedPieces = 100_000;
@@ -7,40 +8,25 @@ const maxRememberedLines = 20_000;
 /** Lines longer than this many characters are counted piece by piece and not remembered. */
 const maxRememberedLineChars = 4096;
 
-/**
- * Reads a rank table in js-tiktoken's layout: lines of "<name> <first rank> <token> ...", each
- * token the base64 of its bytes. A token listed twice keeps its later rank, as in js-tiktoken.
- */
 /** Characters after a newline that a piece of the split pattern may join to it. */
 const lineContinues = /[\s/]/;
-
-function readRanks(ranks: TiktokenBPE): Map<string, number> {
-  const byToken = new Map<string, number>();
-  for (const line of ranks.bpe_ranks.split('\n')) {
-    if (line === '') continue;
-    const fields = line.split(' ');
-    const offset = Number.parseInt(fields[1]!, 10);
-    for (let index = 2; index < fields.length; index += 1) byToken.set(fields[index]!, offset + index - 2);
-  }
-  return byToken;
-}
 
 /**
  * Counts tokens of a byte-pair encoding exactly as js-tiktoken's `encode(text, [], [])` does,
  * special-token text included as plain text, without building js-tiktoken's tables. Those
- * tables took over a second to build for o200k_base. This counter keeps the table keyed by
- * the base64 text of each token, as the rank file writes it. It remembers the count of every
+ * tables took over a second to build for o200k_base. This counter looks tokens up by the
+ * base64 text that the rank file writes (see RankTable). It remembers the count of every
  * line and of every piece that the encoding's split pattern cuts, so a repeated line costs one
  * map lookup and a repeated word another. Written for the o200k_base and cl100k_base patterns.
  */
 export class BytePairCounter {
-  private readonly ranks: Map<string, number>;
+  private readonly ranks: RankTable;
   private readonly pattern: RegExp;
   private readonly pieces = new Map<string, number>();
   private readonly lines = new Map<string, number>();
 
   constructor(ranks: TiktokenBPE) {
-    this.ranks = readRanks(ranks);
+    this.ranks = new RankTable(ranks.bpe_ranks);
     this.pattern = new RegExp(ranks.pat_str, 'gu');
   }
 
