@@ -18,6 +18,10 @@ export const featureNames = [
   'titleMax',
   'titleReciprocalRank',
   'software',
+  'attackBayesSum',
+  'attackBayesReciprocalRank',
+  'exampleBayesSum',
+  'exampleBayesReciprocalRank',
   'nameOverlap',
   'isSubtechnique',
   'hasSubtechniques',
@@ -111,11 +115,14 @@ export function candidateFeatures(evidence: Evidence, level: FeatureLevel, conte
   const examples = totals(evidence.examples, keyOf);
   const titles = totals(evidence.exampleTitles, keyOf);
   const software = totals(evidence.software, keyOf);
+  const attackBayes = totals(evidence.attackBayes, keyOf);
+  const exampleBayes = totals(evidence.exampleBayes, keyOf);
   const prior = totals(evidence.prior, keyOf);
   const topProfile = evidence.profile[0]?.score ?? 0;
 
   const ids = new Set<string>();
-  for (const list of [evidence.lexicon, evidence.profile, evidence.neighbours, evidence.examples, evidence.exampleTitles, evidence.software, evidence.prior]) {
+  const lists = [evidence.lexicon, evidence.profile, evidence.neighbours, evidence.examples, evidence.exampleTitles, evidence.software, evidence.attackBayes, evidence.exampleBayes, evidence.prior];
+  for (const list of lists) {
     for (const item of list) ids.add(item.id);
   }
   const names = new Map<string, number>();
@@ -149,10 +156,14 @@ export function candidateFeatures(evidence: Evidence, level: FeatureLevel, conte
       fromTitles.max,
       reciprocalRank(fromTitles),
       Math.min(software.get(key)?.sum ?? 0, 2),
+      Math.min(attackBayes.get(key)?.sum ?? 0, 1),
+      reciprocalRank(attackBayes.get(key) ?? none),
+      Math.min(exampleBayes.get(key)?.sum ?? 0, 1),
+      reciprocalRank(exampleBayes.get(key) ?? none),
       name,
       level === 'technique' && key.includes('.') ? 1 : 0,
       context.hasSubtechniques(key) ? 1 : 0,
-      fusedRank([lexicon, profile, neighbours, examples, titles, software], key),
+      fusedRank([lexicon, profile, neighbours, examples, titles, software, attackBayes, exampleBayes], key),
       Math.min(prior.get(key)?.sum ?? 0, 1),
       platformMismatch(evidence.platforms, context.platforms(key)),
     ]);

@@ -14,10 +14,11 @@ import {
   type KnowledgeSourcesData,
 } from './knowledge/knowledge-sources.js';
 import { lexicon } from './lexicon/lexicon.js';
+import { membersByKey } from './members-by-key.js';
 import { LexiconMatcher } from './lexicon/match-lexicon.js';
 
 /** Version of the cached mapping knowledge; bump it when the layout or the way it is built changes. */
-export const mappingKnowledgeVersion = 4;
+export const mappingKnowledgeVersion = 5;
 
 /**
  * Knowledge the mapper derives from one ATT&CK release: its knowledge sources, the compiled
@@ -57,20 +58,21 @@ function attackQueries(index: AttackIndex, sources: KnowledgeSources): TrainingQ
   const analyticQueries: TrainingQuery[] = [];
   const seenProcedures = new Map<string, number>();
   const seenAnalytics = new Map<string, number>();
+  const documentsBySource = membersByKey(sources.neighbourSource);
   // Neighbour documents were built technique by technique, each kind in the order the index lists it.
   sources.neighbourTechnique.forEach((id, doc) => {
     const source = sources.neighbourSource[doc]!;
     // Nothing from the query's own group, software or detection strategy may vote for it.
-    const neighbour = (other: number) => other === doc || sources.neighbourSource[other] === source;
+    const neighbours = documentsBySource.get(source)!;
     if (source.startsWith('DET')) {
       const position = seenAnalytics.get(id) ?? 0;
       seenAnalytics.set(id, position + 1);
-      analyticQueries.push({ text: analytics.get(id)![position]!.text, gold: [id], holdOut: { neighbour } });
+      analyticQueries.push({ text: analytics.get(id)![position]!.text, gold: [id], holdOut: { neighbours } });
     } else {
       const position = seenProcedures.get(id) ?? 0;
       seenProcedures.set(id, position + 1);
       const procedure = procedures.get(id)![position]!;
-      procedureQueries.push({ text: procedure.text, gold: [id], holdOut: { neighbour, software: procedure.sourceId } });
+      procedureQueries.push({ text: procedure.text, gold: [id], holdOut: { neighbours, software: procedure.sourceId } });
     }
   });
   const half = Math.floor(maxTrainingQueries / 2);

@@ -1,3 +1,6 @@
+import { SortedTermTable } from './sorted-term-table.js';
+import { decodeFloat32, decodeUint32, encodeTypedArray } from './typed-array-base64.js';
+
 /** Serialised form of a VectorIndex: plain JSON with the numeric arrays in base64. */
 export interface VectorIndexData {
   terms: string[];
@@ -24,28 +27,12 @@ export interface QueryVector {
   weights: number[];
 }
 
-function encode(array: Float32Array | Uint32Array): string {
-  return Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
-}
-
-function decodeFloat32(text: string): Float32Array {
-  const bytes = Buffer.from(text, 'base64');
-  return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-}
-
-function decodeUint32(text: string): Uint32Array {
-  const bytes = Buffer.from(text, 'base64');
-  return new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-}
-
 /**
  * Share of documents above which a query term is skipped as too common to help, in indexes of
  * more than `minDocsToSkipTerms` documents. In small indexes every term is kept.
  */
 export const maxQueryTermShare = 0.3;
 export const minDocsToSkipTerms = 1000;
-/** Maximum number of term lookups an index remembers. */
-const maxRememberedLookups = 100_000;
 
 /** Maximum number of postings kept per term by the pruning step in build. */
 export const maxPostingsPerTerm = 500;
@@ -75,16 +62,15 @@ function termCounts(tokens: readonly string[]): Map<string, number> {
  */
 export class VectorIndex {
   readonly docCount: number;
-  private readonly terms: string[];
+  private readonly terms: SortedTermTable;
   private readonly idf: Float32Array;
   private readonly offsets: Uint32Array;
   private readonly postingDocs: Uint32Array;
   private readonly postingWeights: Float32Array;
   private scratch: Float32Array | undefined;
-  private readonly termLookups = new Map<string, number | undefined>();
 
   private constructor(data: { terms: string[]; docCount: number; idf: Float32Array; offsets: Uint32Array; postingDocs: Uint32Array; postingWeights: Float32Array }) {
-    this.terms = data.terms;
+    this.terms = new SortedTermTable(data.terms);
     this.docCount = data.docCount;
     this.idf = data.idf;
     this.offsets = data.offsets;
@@ -146,40 +132,13 @@ export class VectorIndex {
   /** Serialises the index to JSON-safe data. */
   toJSON(): VectorIndexData {
     return {
-      terms: this.terms,
+      terms: this.terms.terms,
       docCount: this.docCount,
-      idf: encode(this.idf),
-      offsets: encode(this.offsets),
-      postingDocs: encode(this.postingDocs),
-      postingWeights: encode(this.postingWeights),
+      idf: encodeTypedArray(this.idf),
+      offsets: encodeTypedArray(this.offsets),
+      postingDocs: encodeTypedArray(this.postingDocs),
+      postingWeights: encodeTypedArray(this.postingWeights),
     };
-  }
-
-  /**
-   * Returns the number of a term, found by binary search in the sorted term list (cheaper to
-   * load than a map of every term), or undefined when the index lacks it.
-   */
-  private termId(term: string): number | undefined {
-    const known = this.termLookups.get(term);
-    if (known !== undefined || this.termLookups.has(term)) return known;
-    const id = this.searchTerm(term);
-    // Lookups are remembered so that batches pay the binary search once per term, up to a
-    // bound that keeps alerts full of unique tokens (hashes, addresses) from growing the map.
-    if (this.termLookups.size < maxRememberedLookups) this.termLookups.set(term, id);
-    return id;
-  }
-
-  private searchTerm(term: string): number | undefined {
-    let low = 0;
-    let high = this.terms.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >>> 1;
-      const candidate = this.terms[middle]!;
-      if (candidate === term) return middle;
-      if (candidate < term) low = middle + 1;
-      else high = middle - 1;
-    }
-    return undefined;
   }
 
   /**
@@ -193,7 +152,7 @@ export class VectorIndex {
     const maxPostings = this.docCount > minDocsToSkipTerms ? this.docCount * maxQueryTermShare : Number.POSITIVE_INFINITY;
     let norm = 0;
     for (const [term, count] of termCounts(tokens)) {
-      const id = this.termId(term);
+      const id = this.terms.termId(term);
       if (id === undefined) continue;
       const weight = (1 + Math.log(count)) * this.idf[id]!;
       norm += weight * weight;

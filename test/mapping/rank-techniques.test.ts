@@ -18,7 +18,7 @@ const models: MappingModels = {
 };
 
 function evidence(lexicon: [string, number][]): Evidence {
-  return { lexicon: lexicon.map(([id, score]) => ({ id, score })), profile: [], neighbours: [], examples: [], exampleTitles: [], software: [], prior: [], reasons: new Map(), queryTerms: new Set(), platforms: new Set() };
+  return { lexicon: lexicon.map(([id, score]) => ({ id, score })), profile: [], neighbours: [], examples: [], exampleTitles: [], software: [], attackBayes: [], exampleBayes: [], prior: [], reasons: new Map(), queryTerms: new Set(), platforms: new Set() };
 }
 
 describe('rankTechniques', () => {

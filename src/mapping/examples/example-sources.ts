@@ -1,5 +1,6 @@
 import type { AttackIndex } from '../../attack/attack-index.js';
 import { groupRelatedRules } from '../eval/group-related-rules.js';
+import { NaiveBayesIndex, type NaiveBayesIndexData } from '../naive-bayes-index.js';
 import { tokenize } from '../tokenize.js';
 import { VectorIndex, type VectorIndexData } from '../vector-index.js';
 import type { LabelledRule } from './labelled-rule.js';
@@ -10,6 +11,8 @@ export interface ExampleSources {
   index: VectorIndex;
   /** Titles alone, because a rule or signature name is the densest description of an alert. */
   titles: VectorIndex;
+  /** Naive Bayes over the examples' techniques, with documents numbered as in `index`. */
+  bayes: NaiveBayesIndex;
   /** Active technique IDs of each example, after revoked IDs were replaced by their successors. */
   labels: string[][];
   /** Twin group of each example, so that calibration can hold a whole group out. */
@@ -27,6 +30,7 @@ export interface BuiltExampleSources extends ExampleSources {
 export interface ExampleSourcesData {
   index: VectorIndexData;
   titles: VectorIndexData;
+  bayes: NaiveBayesIndexData;
   labels: string[][];
   groups: number[];
   dropped: number;
@@ -54,9 +58,11 @@ export function buildExampleSources(rules: readonly LabelledRule[], index: Attac
     kept.push(rule);
     labels.push(resolved);
   }
+  const tokens = kept.map((rule) => tokenize(ruleSearchText(rule)));
   return {
-    index: VectorIndex.build(kept.map((rule) => tokenize(ruleSearchText(rule)))),
+    index: VectorIndex.build(tokens),
     titles: VectorIndex.build(kept.map((rule) => tokenize(rule.title))),
+    bayes: NaiveBayesIndex.build(tokens.map((ruleTokens, position) => ({ tokens: ruleTokens, labels: labels[position]! }))),
     labels,
     groups: groupRelatedRules(kept),
     dropped: rules.length - kept.length,
@@ -66,10 +72,17 @@ export function buildExampleSources(rules: readonly LabelledRule[], index: Attac
 
 /** Converts example sources to their JSON form. */
 export function exampleSourcesToData(sources: ExampleSources): ExampleSourcesData {
-  return { labels: sources.labels, groups: sources.groups, dropped: sources.dropped, index: sources.index.toJSON(), titles: sources.titles.toJSON() };
+  return {
+    labels: sources.labels,
+    groups: sources.groups,
+    dropped: sources.dropped,
+    index: sources.index.toJSON(),
+    titles: sources.titles.toJSON(),
+    bayes: sources.bayes.toJSON(),
+  };
 }
 
 /** Restores example sources from their JSON form. */
 export function exampleSourcesFromData(data: ExampleSourcesData): ExampleSources {
-  return { ...data, index: VectorIndex.fromJSON(data.index), titles: VectorIndex.fromJSON(data.titles) };
+  return { ...data, index: VectorIndex.fromJSON(data.index), titles: VectorIndex.fromJSON(data.titles), bayes: NaiveBayesIndex.fromJSON(data.bayes) };
 }

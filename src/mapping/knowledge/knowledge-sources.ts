@@ -1,4 +1,5 @@
 import type { AttackIndex } from '../../attack/attack-index.js';
+import { NaiveBayesIndex, type NaiveBayesIndexData } from '../naive-bayes-index.js';
 import { tokenize } from '../tokenize.js';
 import { VectorIndex, type VectorIndexData } from '../vector-index.js';
 
@@ -23,6 +24,11 @@ export interface KnowledgeSources {
   /** ATT&CK platforms of each technique, in profile order. */
   platforms: string[][];
   neighbours: VectorIndex;
+  /**
+   * Naive Bayes over techniques, trained on the neighbour documents (numbered as in
+   * `neighbours`) followed by one profile document per technique.
+   */
+  bayes: NaiveBayesIndex;
   /** Technique ID of each neighbour document. */
   neighbourTechnique: string[];
   /** Group, software, campaign or detection strategy that each neighbour document came from. */
@@ -39,6 +45,7 @@ export interface KnowledgeSourcesData {
   nameTerms: string[][];
   platforms: string[][];
   neighbours: VectorIndexData;
+  bayes: NaiveBayesIndexData;
   neighbourTechnique: string[];
   neighbourSource: string[];
   software: SoftwareEntry[];
@@ -105,12 +112,19 @@ export function buildKnowledgeSources(index: AttackIndex): KnowledgeSources {
   const techniqueIds = index.activeTechniques(index.primary.domain).map((technique) => technique.id);
   const known = new Set(techniqueIds);
   const neighbours = neighbourDocuments(index, known);
+  const neighbourTokens = neighbours.texts.map((text) => tokenize(text));
+  const profileTokens = techniqueIds.map((id) => tokenize(profileText(index, id)));
+  const bayesDocuments = [
+    ...neighbourTokens.map((tokens, doc) => ({ tokens, labels: [neighbours.techniques[doc]!] })),
+    ...profileTokens.map((tokens, position) => ({ tokens, labels: [techniqueIds[position]!] })),
+  ];
   return {
     techniqueIds,
-    profiles: VectorIndex.build(techniqueIds.map((id) => tokenize(profileText(index, id)))),
+    profiles: VectorIndex.build(profileTokens),
     nameTerms: techniqueIds.map((id) => [...new Set(tokenize(index.technique(id)!.name))]),
     platforms: techniqueIds.map((id) => index.technique(id)!.platforms),
-    neighbours: VectorIndex.build(neighbours.texts.map((text) => tokenize(text))),
+    neighbours: VectorIndex.build(neighbourTokens),
+    bayes: NaiveBayesIndex.build(bayesDocuments),
     neighbourTechnique: neighbours.techniques,
     neighbourSource: neighbours.sources,
     software: softwareEntries(index, known),
@@ -120,10 +134,15 @@ export function buildKnowledgeSources(index: AttackIndex): KnowledgeSources {
 
 /** Converts knowledge sources to their JSON form. */
 export function knowledgeSourcesToData(sources: KnowledgeSources): KnowledgeSourcesData {
-  return { ...sources, profiles: sources.profiles.toJSON(), neighbours: sources.neighbours.toJSON() };
+  return { ...sources, profiles: sources.profiles.toJSON(), neighbours: sources.neighbours.toJSON(), bayes: sources.bayes.toJSON() };
 }
 
 /** Restores knowledge sources from their JSON form. */
 export function knowledgeSourcesFromData(data: KnowledgeSourcesData): KnowledgeSources {
-  return { ...data, profiles: VectorIndex.fromJSON(data.profiles), neighbours: VectorIndex.fromJSON(data.neighbours) };
+  return {
+    ...data,
+    profiles: VectorIndex.fromJSON(data.profiles),
+    neighbours: VectorIndex.fromJSON(data.neighbours),
+    bayes: NaiveBayesIndex.fromJSON(data.bayes),
+  };
 }

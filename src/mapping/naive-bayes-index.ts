@@ -1,0 +1,276 @@
+import { SortedTermTable } from './sorted-term-table.js';
+import { decodeFloat32, decodeUint32, encodeTypedArray } from './typed-array-base64.js';
+
+/** A training document: its tokens and the labels (technique IDs) that it carries. */
+export interface LabelledTokens {
+  tokens: readonly string[];
+  labels: readonly string[];
+}
+
+/** A label and its posterior probability for one query. */
+export interface LabelProbability {
+  label: string;
+  probability: number;
+}
+
+/** Serialised form of a NaiveBayesIndex: plain JSON with the numeric arrays in base64. */
+export interface NaiveBayesIndexData {
+  labels: string[];
+  terms: string[];
+  smoothing: number;
+  documentCount: number;
+  /** Training documents per label, Float32 in base64; a document with n labels counts 1/n for each. */
+  labelDocuments: string;
+  /** Tokens per label, weighted like labelDocuments, Float32 in base64. */
+  labelTokens: string;
+  /** Start of each term's postings, Uint32 in base64, with one extra end offset. */
+  offsets: string;
+  /** Label number of each posting, Uint32 in base64. */
+  postingLabels: string;
+  /** log((count + smoothing) / smoothing) of each posting, Float32 in base64. */
+  postingGains: string;
+}
+
+/** Additive (Lidstone) smoothing of term counts. */
+export const defaultSmoothing = 0.1;
+
+interface TrainingDocument {
+  labels: number[];
+  termCounts: Map<number, number>;
+  length: number;
+}
+
+interface Arrays {
+  terms: string[];
+  labels: string[];
+  smoothing: number;
+  documentCount: number;
+  labelDocuments: Float32Array;
+  labelTokens: Float32Array;
+  offsets: Uint32Array;
+  postingLabels: Uint32Array;
+  postingGains: Float32Array;
+}
+
+/** Counts of held-out documents to subtract from the model for one query. */
+interface HeldOutCounts {
+  documents: number;
+  labelDocuments: Map<number, number>;
+  labelTokens: Map<number, number>;
+  /** Keyed by term number times label count plus label number. */
+  postings: Map<number, number>;
+}
+
+function countTerms(tokens: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
+  return counts;
+}
+
+/** Returns the positions of the `limit` largest scores, largest first (lower position on ties). */
+function topPositions(scores: Float64Array, limit: number): number[] {
+  const top: number[] = [];
+  for (let position = 0; position < scores.length; position += 1) {
+    const score = scores[position]!;
+    if (score === 0 || (top.length === limit && score <= scores[top[limit - 1]!]!)) continue;
+    let slot = top.length;
+    while (slot > 0 && score > scores[top[slot - 1]!]!) slot -= 1;
+    top.splice(slot, 0, position);
+    if (top.length > limit) top.pop();
+  }
+  return top;
+}
+
+/**
+ * Multinomial naive Bayes over labels (McCallum and Nigam, 1998) with Lidstone smoothing,
+ * stored as postings from each term to the labels whose documents contain it. A document
+ * with several labels counts as a fraction of a document for each. Scoring touches only the
+ * postings of the query's terms. An index built in this process also keeps its training
+ * counts, so a caller can score a training text with its own documents held out.
+ */
+export class NaiveBayesIndex {
+  private readonly terms: SortedTermTable;
+  private readonly labels: string[];
+  private readonly arrays: Arrays;
+  private readonly logPrior: Float64Array;
+  /** log(smoothing / (tokens + smoothing × vocabulary)) per label: the score of an unseen term. */
+  private readonly logUnseen: Float64Array;
+  private readonly scratch: Float64Array;
+  private readonly documents: TrainingDocument[] | undefined;
+  private readonly postingCounts: Float32Array | undefined;
+
+  private constructor(arrays: Arrays, training?: { documents: TrainingDocument[]; postingCounts: Float32Array }) {
+    this.arrays = arrays;
+    this.terms = new SortedTermTable(arrays.terms);
+    this.labels = arrays.labels;
+    this.documents = training?.documents;
+    this.postingCounts = training?.postingCounts;
+    const vocabulary = arrays.terms.length;
+    this.logPrior = Float64Array.from(arrays.labelDocuments, (documents) => Math.log(documents / arrays.documentCount));
+    this.logUnseen = Float64Array.from(arrays.labelTokens, (tokens) => Math.log(arrays.smoothing / (tokens + arrays.smoothing * vocabulary)));
+    this.scratch = new Float64Array(arrays.labels.length);
+  }
+
+  /** Builds the index from labelled token lists; documents without labels are skipped. */
+  static build(documents: readonly LabelledTokens[], smoothing = defaultSmoothing): NaiveBayesIndex {
+    const labelled = documents.filter((document) => document.labels.length > 0);
+    const counted = labelled.map((document) => countTerms(document.tokens));
+    const terms = [...new Set(counted.flatMap((counts) => [...counts.keys()]))].sort();
+    const labels = [...new Set(labelled.flatMap((document) => document.labels))].sort();
+    const termIds = new Map(terms.map((term, position) => [term, position]));
+    const labelIds = new Map(labels.map((label, position) => [label, position]));
+    const labelDocuments = new Float32Array(labels.length);
+    const labelTokens = new Float32Array(labels.length);
+    const postings: Map<number, number>[] = terms.map(() => new Map());
+    const training: TrainingDocument[] = labelled.map((document, position) => {
+      const ids = [...new Set(document.labels)].map((label) => labelIds.get(label)!);
+      const termCounts = new Map([...counted[position]!].map(([term, count]) => [termIds.get(term)!, count]));
+      const weight = 1 / ids.length;
+      for (const label of ids) {
+        labelDocuments[label]! += weight;
+        labelTokens[label]! += weight * document.tokens.length;
+        for (const [term, count] of termCounts) postings[term]!.set(label, (postings[term]!.get(label) ?? 0) + weight * count);
+      }
+      return { labels: ids, termCounts, length: document.tokens.length };
+    });
+    const offsets = new Uint32Array(terms.length + 1);
+    postings.forEach((list, term) => {
+      offsets[term + 1] = offsets[term]! + list.size;
+    });
+    const postingLabels = new Uint32Array(offsets[terms.length]!);
+    const postingCounts = new Float32Array(offsets[terms.length]!);
+    const postingGains = new Float32Array(offsets[terms.length]!);
+    postings.forEach((list, term) => {
+      [...list].forEach(([label, count], position) => {
+        const slot = offsets[term]! + position;
+        postingLabels[slot] = label;
+        postingCounts[slot] = count;
+        postingGains[slot] = Math.log((count + smoothing) / smoothing);
+      });
+    });
+    const arrays = { terms, labels, smoothing, documentCount: labelled.length, labelDocuments, labelTokens, offsets, postingLabels, postingGains };
+    return new NaiveBayesIndex(arrays, { documents: training, postingCounts });
+  }
+
+  /** Restores an index from toJSON output. It cannot hold documents out. */
+  static fromJSON(data: NaiveBayesIndexData): NaiveBayesIndex {
+    return new NaiveBayesIndex({
+      terms: data.terms,
+      labels: data.labels,
+      smoothing: data.smoothing,
+      documentCount: data.documentCount,
+      labelDocuments: decodeFloat32(data.labelDocuments),
+      labelTokens: decodeFloat32(data.labelTokens),
+      offsets: decodeUint32(data.offsets),
+      postingLabels: decodeUint32(data.postingLabels),
+      postingGains: decodeFloat32(data.postingGains),
+    });
+  }
+
+  /** Serialises the index to JSON-safe data, without the training counts. */
+  toJSON(): NaiveBayesIndexData {
+    const arrays = this.arrays;
+    return {
+      labels: arrays.labels,
+      terms: arrays.terms,
+      smoothing: arrays.smoothing,
+      documentCount: arrays.documentCount,
+      labelDocuments: encodeTypedArray(arrays.labelDocuments),
+      labelTokens: encodeTypedArray(arrays.labelTokens),
+      offsets: encodeTypedArray(arrays.offsets),
+      postingLabels: encodeTypedArray(arrays.postingLabels),
+      postingGains: encodeTypedArray(arrays.postingGains),
+    };
+  }
+
+  /**
+   * Returns the `limit` most probable labels for a query, most probable first, with their
+   * posterior probabilities. Terms the index lacks are ignored, and a query without known
+   * terms gets the prior. `exclude` lists training documents (in build order) to hold out.
+   * Throws when `exclude` is given to an index restored from JSON, which lacks the counts.
+   */
+  score(tokens: readonly string[], limit: number, exclude: readonly number[] = []): LabelProbability[] {
+    const query = new Map<number, number>();
+    for (const token of tokens) {
+      const id = this.terms.termId(token);
+      if (id !== undefined) query.set(id, (query.get(id) ?? 0) + 1);
+    }
+    let length = 0;
+    for (const count of query.values()) length += count;
+    const scores = this.scratch;
+    if (exclude.length === 0) {
+      for (let label = 0; label < scores.length; label += 1) scores[label] = this.logPrior[label]! + length * this.logUnseen[label]!;
+      this.addPostings(query, scores);
+    } else {
+      const heldOut = this.heldOutCounts(exclude, query);
+      this.heldOutPriors(heldOut, length, scores);
+      this.addHeldOutPostings(query, heldOut, scores);
+    }
+    return this.posterior(scores, limit);
+  }
+
+  private addPostings(query: Map<number, number>, scores: Float64Array): void {
+    const { offsets, postingLabels, postingGains } = this.arrays;
+    for (const [term, count] of query) {
+      for (let slot = offsets[term]!; slot < offsets[term + 1]!; slot += 1) scores[postingLabels[slot]!]! += count * postingGains[slot]!;
+    }
+  }
+
+  private heldOutCounts(exclude: readonly number[], query: Map<number, number>): HeldOutCounts {
+    if (!this.documents) throw new Error('Internal error: NaiveBayesIndex.score cannot hold documents out of an index restored from JSON.');
+    const heldOut: HeldOutCounts = { documents: 0, labelDocuments: new Map(), labelTokens: new Map(), postings: new Map() };
+    const add = (map: Map<number, number>, key: number, value: number) => map.set(key, (map.get(key) ?? 0) + value);
+    for (const position of exclude) {
+      const document = this.documents[position]!;
+      const weight = 1 / document.labels.length;
+      heldOut.documents += 1;
+      for (const label of document.labels) {
+        add(heldOut.labelDocuments, label, weight);
+        add(heldOut.labelTokens, label, weight * document.length);
+        for (const term of query.keys()) {
+          const count = document.termCounts.get(term);
+          if (count !== undefined) add(heldOut.postings, term * this.labels.length + label, weight * count);
+        }
+      }
+    }
+    return heldOut;
+  }
+
+  private heldOutPriors(heldOut: HeldOutCounts, length: number, scores: Float64Array): void {
+    const { labelDocuments, labelTokens, smoothing, documentCount } = this.arrays;
+    const vocabulary = this.arrays.terms.length;
+    const documents = documentCount - heldOut.documents;
+    for (let label = 0; label < scores.length; label += 1) {
+      const labelDocs = labelDocuments[label]! - (heldOut.labelDocuments.get(label) ?? 0);
+      const tokens = labelTokens[label]! - (heldOut.labelTokens.get(label) ?? 0);
+      // A label whose every document is held out is unknown to this query.
+      scores[label] = labelDocs <= 1e-6 ? Number.NEGATIVE_INFINITY : Math.log(labelDocs / documents) + length * Math.log(smoothing / (Math.max(tokens, 0) + smoothing * vocabulary));
+    }
+  }
+
+  private addHeldOutPostings(query: Map<number, number>, heldOut: HeldOutCounts, scores: Float64Array): void {
+    const { offsets, postingLabels, smoothing } = this.arrays;
+    const counts = this.postingCounts!;
+    for (const [term, count] of query) {
+      for (let slot = offsets[term]!; slot < offsets[term + 1]!; slot += 1) {
+        const label = postingLabels[slot]!;
+        const kept = counts[slot]! - (heldOut.postings.get(term * this.labels.length + label) ?? 0);
+        if (kept > 1e-6) scores[label]! += count * Math.log((kept + smoothing) / smoothing);
+      }
+    }
+  }
+
+  /** Turns log scores into probabilities in place and returns the most probable labels. */
+  private posterior(scores: Float64Array, limit: number): LabelProbability[] {
+    let max = Number.NEGATIVE_INFINITY;
+    for (const score of scores) if (score > max) max = score;
+    if (max === Number.NEGATIVE_INFINITY) return [];
+    let total = 0;
+    for (let label = 0; label < scores.length; label += 1) {
+      const weight = Math.exp(scores[label]! - max);
+      scores[label] = weight;
+      total += weight;
+    }
+    return topPositions(scores, limit).map((label) => ({ label: this.labels[label]!, probability: scores[label]! / total }));
+  }
+}
