@@ -31,10 +31,12 @@ export const featureNames = [
 ] as const;
 
 /**
- * Constant of reciprocal rank fusion (Cormack, Clarke and Buettcher, SIGIR 2009): each source
- * adds k / (k + rank) for a candidate it ranks. 60 is the value from that paper, used as is.
+ * Constant k of reciprocal rank fusion (Cormack, Clarke and Buettcher, SIGIR 2009): each source
+ * adds k / (k + rank) for a candidate it ranks. The paper's 60 suits lists of 1,000 documents.
+ * Our sources list 20 to 40 candidates, where k = 60 scores ranks 1 and 10 as 0.98 and 0.86,
+ * so the fused rank mostly counts sources. Fits choose k from these values instead.
  */
-export const fusionConstant = 60;
+export const fusionConstantGrid: readonly number[] = [60, 20, 10, 5, 2, 1, 0.5];
 
 /** Whether features describe single techniques or whole families (a parent and its sub-techniques). */
 export type FeatureLevel = 'technique' | 'family';
@@ -88,11 +90,11 @@ function reciprocalRank(stats: KeyStats): number {
   return stats.rank === 0 ? 0 : 1 / stats.rank;
 }
 
-function fusedRank(sources: readonly SourceTotals[], key: string): number {
+function fusedRank(sources: readonly SourceTotals[], key: string, constant: number): number {
   let fused = 0;
   for (const source of sources) {
     const rank = source.get(key)?.rank;
-    if (rank !== undefined) fused += fusionConstant / (fusionConstant + rank);
+    if (rank !== undefined) fused += constant / (constant + rank);
   }
   return fused;
 }
@@ -102,12 +104,22 @@ function nameOverlap(terms: readonly string[] | undefined, query: Set<string>): 
   return terms.filter((term) => query.has(term)).length / terms.length;
 }
 
+/** What candidateFeatures computes and with which settings. */
+export interface CandidateFeatureOptions {
+  level: FeatureLevel;
+  context: FeatureContext;
+  /** Constant k of the fused-rank feature, from the fitted models. */
+  fusionConstant: number;
+  /** Keeps only the candidate keys for which it returns true. */
+  include?: (key: string) => boolean;
+}
+
 /**
  * Turns evidence into one feature vector per candidate key: per technique at the technique
  * level, per parent technique at the family level (where a sub-technique's evidence counts
  * for its parent). Returns the vectors in a map keyed by technique or parent ID.
  */
-export function candidateFeatures(evidence: Evidence, level: FeatureLevel, context: FeatureContext, include?: (key: string) => boolean): Map<string, number[]> {
+export function candidateFeatures(evidence: Evidence, { level, context, fusionConstant, include }: CandidateFeatureOptions): Map<string, number[]> {
   const keyOf = level === 'family' ? parentTechniqueId : (id: string) => id;
   const lexicon = totals(evidence.lexicon, keyOf);
   const profile = totals(evidence.profile, keyOf, 'max');
@@ -163,7 +175,7 @@ export function candidateFeatures(evidence: Evidence, level: FeatureLevel, conte
       name,
       level === 'technique' && key.includes('.') ? 1 : 0,
       context.hasSubtechniques(key) ? 1 : 0,
-      fusedRank([lexicon, profile, neighbours, examples, titles, software, attackBayes, exampleBayes], key),
+      fusedRank([lexicon, profile, neighbours, examples, titles, software, attackBayes, exampleBayes], key, fusionConstant),
       Math.min(prior.get(key)?.sum ?? 0, 1),
       platformMismatch(evidence.platforms, context.platforms(key)),
     ]);

@@ -52,7 +52,15 @@ function fitOnExamples(knowledge: MappingKnowledge, built: BuiltExampleSources):
     gold: built.labels[doc]!,
     holdOut: { examples: members.get(built.groups[doc]!)! },
   }));
-  return fitMappingModels({ gatherer, context: knowledge.context, queries: spreadSample(queries, maxTrainingQueries), source: 'examples' });
+  // The fusion constant is the one chosen on ATT&CK texts, because choosing it again would
+  // fit the family model once per candidate value.
+  return fitMappingModels({
+    gatherer,
+    context: knowledge.context,
+    queries: spreadSample(queries, maxTrainingQueries),
+    source: 'examples',
+    fusionConstants: [knowledge.attackModels.fusionConstant],
+  });
 }
 
 function loadExampleLayer(options: CreateTechniqueMapperOptions, knowledge: MappingKnowledge, logger: Logger): ExampleLayer | undefined {

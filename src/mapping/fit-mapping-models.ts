@@ -1,12 +1,14 @@
 import { parentTechniqueId } from '../attack/technique-id.js';
-import { candidateFeatures, type FeatureContext } from './candidate-features.js';
-import type { EvidenceGatherer, HoldOut } from './gather-evidence.js';
+import { candidateFeatures, type CandidateFeatureOptions, type FeatureContext } from './candidate-features.js';
+import type { Evidence, EvidenceGatherer, HoldOut } from './gather-evidence.js';
 import { fitLogistic, predictProbability, type LogisticModel } from './logistic-model.js';
 
 /** The fitted models: one for the exact sub-technique and one for the family. */
 export interface MappingModels {
   technique: LogisticModel;
   family: LogisticModel;
+  /** Constant k of the fused-rank feature that both models were fitted with. */
+  fusionConstant: number;
   /**
    * Family confidence from which a family other than the best one joins the predicted set,
    * chosen on the training queries when some of them have several gold IDs.
@@ -67,55 +69,88 @@ export function spreadSample<T>(items: readonly T[], limit: number): T[] {
   return Array.from({ length: limit }, (_, position) => items[Math.floor(position * step)]!);
 }
 
+interface TrainingRows {
+  rows: number[][];
+  labels: (0 | 1)[];
+  /** Start and end row of each query. */
+  rowsOfQuery: [start: number, end: number][];
+}
+
+function trainingRows(evidence: readonly Evidence[], queries: readonly TrainingQuery[], options: Omit<CandidateFeatureOptions, 'include'>): TrainingRows {
+  const family = options.level === 'family';
+  const result: TrainingRows = { rows: [], labels: [], rowsOfQuery: [] };
+  evidence.forEach((queryEvidence, position) => {
+    const gold = queries[position]!.gold;
+    const positives = new Set(family ? gold.map(parentTechniqueId) : gold);
+    const start = result.rows.length;
+    for (const [id, features] of candidateFeatures(queryEvidence, { ...options, ...(family ? {} : { include: isSubtechnique }) })) {
+      result.rows.push(features);
+      result.labels.push(positives.has(id) ? 1 : 0);
+    }
+    result.rowsOfQuery.push([start, result.rows.length]);
+  });
+  return result;
+}
+
+function logLikelihood(model: LogisticModel, { rows, labels }: TrainingRows): number {
+  let total = 0;
+  rows.forEach((row, position) => {
+    const probability = Math.min(Math.max(predictProbability(model, row), 1e-12), 1 - 1e-12);
+    total += labels[position] === 1 ? Math.log(probability) : Math.log(1 - probability);
+  });
+  return total;
+}
+
+/** Fits the family model once per fusion constant and keeps the fit with the highest log-likelihood. */
+function fitFamilyModel(evidence: readonly Evidence[], queries: readonly TrainingQuery[], options: FitMappingModelsOptions) {
+  let best: { fusionConstant: number; model: LogisticModel; rows: TrainingRows; logLikelihood: number } | undefined;
+  for (const fusionConstant of options.fusionConstants) {
+    const rows = trainingRows(evidence, queries, { level: 'family', context: options.context, fusionConstant });
+    const model = fitLogistic({ rows: rows.rows, labels: rows.labels, ...(options.fixed ? { fixed: options.fixed } : {}) });
+    const fit = { fusionConstant, model, rows, logLikelihood: logLikelihood(model, rows) };
+    if (!best || fit.logLikelihood > best.logLikelihood) best = fit;
+  }
+  if (!best) throw new Error('Internal error: fitMappingModels needs at least one fusion constant.');
+  return best;
+}
+
+export interface FitMappingModelsOptions {
+  gatherer: EvidenceGatherer;
+  context: FeatureContext;
+  queries: readonly TrainingQuery[];
+  source: MappingModels['trainedOn']['source'];
+  /** Fusion constants to try; the one whose family model fits the queries best is kept. */
+  fusionConstants: readonly number[];
+  /** Weights set by us instead of fitted, by feature position. */
+  fixed?: ReadonlyMap<number, number>;
+}
+
 /**
  * Fits the technique and family models on labelled queries: each query's evidence is gathered
  * with its hold-out applied, every candidate becomes one row, and its label is 1 when the
  * candidate is in the query's gold set (technique level, sub-techniques only, because every
  * other technique stands for its family) or is the parent of a gold ID (family level).
- * Returns models whose outputs are calibrated probabilities, and the extra-family threshold.
+ * Returns models whose outputs are calibrated probabilities, the fusion constant with the
+ * best family fit, and the extra-family threshold. Throws when no fusion constant is given.
  */
-export function fitMappingModels(options: {
-  gatherer: EvidenceGatherer;
-  context: FeatureContext;
-  queries: readonly TrainingQuery[];
-  source: MappingModels['trainedOn']['source'];
-  /** Weights set by us instead of fitted, by feature position. */
-  fixed?: ReadonlyMap<number, number>;
-}): MappingModels {
-  const fixed = options.fixed ?? new Map<number, number>();
-  const techniqueRows: number[][] = [];
-  const techniqueLabels: (0 | 1)[] = [];
-  const familyRows: number[][] = [];
-  const familyLabels: (0 | 1)[] = [];
-  const familyRowsOfQuery: [start: number, end: number][] = [];
-  for (const query of options.queries) {
-    const evidence = options.gatherer.gather(query.text, query.holdOut, query.title);
-    const gold = new Set(query.gold);
-    const goldFamilies = new Set(query.gold.map(parentTechniqueId));
-    for (const [id, features] of candidateFeatures(evidence, 'technique', options.context, isSubtechnique)) {
-      techniqueRows.push(features);
-      techniqueLabels.push(gold.has(id) ? 1 : 0);
-    }
-    const start = familyRows.length;
-    for (const [id, features] of candidateFeatures(evidence, 'family', options.context)) {
-      familyRows.push(features);
-      familyLabels.push(goldFamilies.has(id) ? 1 : 0);
-    }
-    familyRowsOfQuery.push([start, familyRows.length]);
-  }
-  const family = fitLogistic({ rows: familyRows, labels: familyLabels, fixed });
-  const scored = familyRowsOfQuery
+export function fitMappingModels(options: FitMappingModelsOptions): MappingModels {
+  const queries = options.queries;
+  const evidence = queries.map((query) => options.gatherer.gather(query.text, query.holdOut, query.title));
+  const family = fitFamilyModel(evidence, queries, options);
+  const techniqueRows = trainingRows(evidence, queries, { level: 'technique', context: options.context, fusionConstant: family.fusionConstant });
+  const scored = family.rows.rowsOfQuery
     .filter(([start, end]) => end > start)
     .map(([start, end]) => ({
-      probabilities: familyRows.slice(start, end).map((row) => predictProbability(family, row)),
-      labels: familyLabels.slice(start, end),
+      probabilities: family.rows.rows.slice(start, end).map((row) => predictProbability(family.model, row)),
+      labels: family.rows.labels.slice(start, end),
     }));
   return {
-    technique: fitLogistic({ rows: techniqueRows, labels: techniqueLabels, fixed }),
-    family,
+    technique: fitLogistic({ rows: techniqueRows.rows, labels: techniqueRows.labels, ...(options.fixed ? { fixed: options.fixed } : {}) }),
+    family: family.model,
+    fusionConstant: family.fusionConstant,
     // Queries with one gold ID each (ATT&CK texts) always favour predicting one family. That
     // tells nothing about alerts with several techniques, so such queries keep the default.
-    ...(options.queries.some((query) => query.gold.length > 1) ? { extraThreshold: chooseExtraThreshold(scored) } : {}),
-    trainedOn: { source: options.source, queries: options.queries.length },
+    ...(queries.some((query) => query.gold.length > 1) ? { extraThreshold: chooseExtraThreshold(scored) } : {}),
+    trainedOn: { source: options.source, queries: queries.length },
   };
 }

@@ -3,7 +3,7 @@ import type { AttackIndex } from '../attack/attack-index.js';
 import type { DerivedFileCache } from '../cache/derived-file-cache.js';
 import type { Logger } from '../logging/logger.js';
 import { silentLogger } from '../logging/logger.js';
-import { featureNames, type FeatureContext } from './candidate-features.js';
+import { featureNames, fusionConstantGrid, type FeatureContext } from './candidate-features.js';
 import { fitMappingModels, maxTrainingQueries, spreadSample, type MappingModels, type TrainingQuery } from './fit-mapping-models.js';
 import { EvidenceGatherer } from './gather-evidence.js';
 import {
@@ -18,7 +18,7 @@ import { membersByKey } from './members-by-key.js';
 import { LexiconMatcher } from './lexicon/match-lexicon.js';
 
 /** Version of the cached mapping knowledge; bump it when the layout or the way it is built changes. */
-export const mappingKnowledgeVersion = 5;
+export const mappingKnowledgeVersion = 6;
 
 /**
  * Knowledge the mapper derives from one ATT&CK release: its knowledge sources, the compiled
@@ -100,7 +100,14 @@ function build(index: AttackIndex): CachedKnowledge {
   const sources = buildKnowledgeSources(index);
   const matcher = new LexiconMatcher(lexicon);
   const gatherer = new EvidenceGatherer(sources, matcher, undefined);
-  const attackModels = fitMappingModels({ gatherer, context: featureContext(sources), queries: attackQueries(index, sources), source: 'attack-procedures', fixed: attackOnlyFixedWeights });
+  const attackModels = fitMappingModels({
+    gatherer,
+    context: featureContext(sources),
+    queries: attackQueries(index, sources),
+    source: 'attack-procedures',
+    fusionConstants: fusionConstantGrid,
+    fixed: attackOnlyFixedWeights,
+  });
   return { sources: knowledgeSourcesToData(sources), attackModels };
 }
 

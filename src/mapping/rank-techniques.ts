@@ -75,7 +75,8 @@ function chooseForFamily(family: string, familyConfidence: number, members: Tech
  */
 export function rankTechniques(evidence: Evidence, models: MappingModels, context: FeatureContext, limit = rankedDepth): RankedTechniques {
   const familyConfidence = new Map<string, number>();
-  for (const [family, features] of candidateFeatures(evidence, 'family', context)) {
+  const { fusionConstant } = models;
+  for (const [family, features] of candidateFeatures(evidence, { level: 'family', context, fusionConstant })) {
     familyConfidence.set(family, predictProbability(models.family, features));
   }
   const summary = summarizeSearch(evidence);
@@ -85,7 +86,7 @@ export function rankTechniques(evidence: Evidence, models: MappingModels, contex
   for (const [family, confidence] of familyConfidence) {
     byId.set(family, { id: family, score: round(confidence), confidence: round(confidence), fromAlert: false, evidence: [] });
   }
-  for (const [id, features] of candidateFeatures(evidence, 'technique', context, (key) => key.includes('.'))) {
+  for (const [id, features] of candidateFeatures(evidence, { level: 'technique', context, fusionConstant, include: (key) => key.includes('.') })) {
     const confidence = predictProbability(models.technique, features);
     byId.set(id, { id, score: round(confidence), confidence: round(confidence), fromAlert: false, evidence: [] });
   }

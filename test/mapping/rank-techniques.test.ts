@@ -14,6 +14,7 @@ const context: FeatureContext = {
 const models: MappingModels = {
   technique: { intercept: -3, weights: featureNames.map((name) => (name === 'lexiconMax' ? 6 : 0)) },
   family: { intercept: -3, weights: featureNames.map((name) => (name === 'lexiconMax' ? 6 : 0)) },
+  fusionConstant: 60,
   trainedOn: { source: 'attack-procedures', queries: 0 },
 };
 
