@@ -1,5 +1,5 @@
 import { parentTechniqueId } from '../attack/technique-id.js';
-import { candidateFeatures, type CandidateFeatureOptions, type FeatureContext } from './candidate-features.js';
+import { candidateFeatures, type CandidateFeatures, type FeatureContext } from './candidate-features.js';
 import type { Evidence, EvidenceGatherer, HoldOut } from './gather-evidence.js';
 import { fitLogistic, predictProbability, type LogisticModel } from './logistic-model.js';
 
@@ -57,8 +57,6 @@ export interface TrainingQuery {
   holdOut: HoldOut;
 }
 
-const isSubtechnique = (id: string) => id.includes('.');
-
 /** Most training queries used; more add build time without changing the fit much. */
 export const maxTrainingQueries = 1000;
 
@@ -76,15 +74,15 @@ interface TrainingRows {
   rowsOfQuery: [start: number, end: number][];
 }
 
-function trainingRows(evidence: readonly Evidence[], queries: readonly TrainingQuery[], options: Omit<CandidateFeatureOptions, 'include'>): TrainingRows {
-  const family = options.level === 'family';
+/** Feature vectors of each training query's candidates at one level, with gold labels. */
+function trainingRows(features: readonly CandidateFeatures[], queries: readonly TrainingQuery[], level: 'family' | 'subtechnique'): TrainingRows {
   const result: TrainingRows = { rows: [], labels: [], rowsOfQuery: [] };
-  evidence.forEach((queryEvidence, position) => {
+  features.forEach((queryFeatures, position) => {
     const gold = queries[position]!.gold;
-    const positives = new Set(family ? gold.map(parentTechniqueId) : gold);
+    const positives = new Set(level === 'family' ? gold.map(parentTechniqueId) : gold);
     const start = result.rows.length;
-    for (const [id, features] of candidateFeatures(queryEvidence, { ...options, ...(family ? {} : { include: isSubtechnique }) })) {
-      result.rows.push(features);
+    for (const [id, vector] of level === 'family' ? queryFeatures.families : queryFeatures.subtechniques) {
+      result.rows.push(vector);
       result.labels.push(positives.has(id) ? 1 : 0);
     }
     result.rowsOfQuery.push([start, result.rows.length]);
@@ -101,17 +99,29 @@ function logLikelihood(model: LogisticModel, { rows, labels }: TrainingRows): nu
   return total;
 }
 
-/** Fits the family model once per fusion constant and keeps the fit with the highest log-likelihood. */
-function fitFamilyModel(evidence: readonly Evidence[], queries: readonly TrainingQuery[], options: FitMappingModelsOptions) {
-  let best: { fusionConstant: number; model: LogisticModel; rows: TrainingRows; logLikelihood: number } | undefined;
+/** Training queries on which the fusion constant is chosen; the final models use every query. */
+export const fusionChoiceQueries = 300;
+
+/**
+ * Fits the family model once per fusion constant on a spread sample of the queries and
+ * returns the constant with the highest log-likelihood. Throws when no constant is given.
+ */
+function chooseFusionConstant(evidence: readonly Evidence[], queries: readonly TrainingQuery[], options: FitMappingModelsOptions): number {
+  const [first, ...others] = options.fusionConstants;
+  if (first === undefined) throw new Error('Internal error: fitMappingModels needs at least one fusion constant.');
+  if (others.length === 0) return first;
+  const sample = spreadSample(queries.map((_, position) => position), fusionChoiceQueries);
+  const sampleEvidence = sample.map((position) => evidence[position]!);
+  const sampleQueries = sample.map((position) => queries[position]!);
+  let best = { fusionConstant: first, logLikelihood: Number.NEGATIVE_INFINITY };
   for (const fusionConstant of options.fusionConstants) {
-    const rows = trainingRows(evidence, queries, { level: 'family', context: options.context, fusionConstant });
+    const features = sampleEvidence.map((queryEvidence) => candidateFeatures(queryEvidence, { context: options.context, fusionConstant, subtechniques: false }));
+    const rows = trainingRows(features, sampleQueries, 'family');
     const model = fitLogistic({ rows: rows.rows, labels: rows.labels, ...(options.fixed ? { fixed: options.fixed } : {}) });
-    const fit = { fusionConstant, model, rows, logLikelihood: logLikelihood(model, rows) };
-    if (!best || fit.logLikelihood > best.logLikelihood) best = fit;
+    const fit = logLikelihood(model, rows);
+    if (fit > best.logLikelihood) best = { fusionConstant, logLikelihood: fit };
   }
-  if (!best) throw new Error('Internal error: fitMappingModels needs at least one fusion constant.');
-  return best;
+  return best.fusionConstant;
 }
 
 export interface FitMappingModelsOptions {
@@ -119,7 +129,7 @@ export interface FitMappingModelsOptions {
   context: FeatureContext;
   queries: readonly TrainingQuery[];
   source: MappingModels['trainedOn']['source'];
-  /** Fusion constants to try; the one whose family model fits the queries best is kept. */
+  /** Fusion constants to try; the one whose family model fits a sample of the queries best is kept. */
   fusionConstants: readonly number[];
   /** Weights set by us instead of fitted, by feature position. */
   fixed?: ReadonlyMap<number, number>;
@@ -136,18 +146,22 @@ export interface FitMappingModelsOptions {
 export function fitMappingModels(options: FitMappingModelsOptions): MappingModels {
   const queries = options.queries;
   const evidence = queries.map((query) => options.gatherer.gather(query.text, query.holdOut, query.title));
-  const family = fitFamilyModel(evidence, queries, options);
-  const techniqueRows = trainingRows(evidence, queries, { level: 'technique', context: options.context, fusionConstant: family.fusionConstant });
-  const scored = family.rows.rowsOfQuery
+  const fusionConstant = chooseFusionConstant(evidence, queries, options);
+  const fixed = options.fixed ? { fixed: options.fixed } : {};
+  const features = evidence.map((queryEvidence) => candidateFeatures(queryEvidence, { context: options.context, fusionConstant }));
+  const familyRows = trainingRows(features, queries, 'family');
+  const family = fitLogistic({ rows: familyRows.rows, labels: familyRows.labels, ...fixed });
+  const techniqueRows = trainingRows(features, queries, 'subtechnique');
+  const scored = familyRows.rowsOfQuery
     .filter(([start, end]) => end > start)
     .map(([start, end]) => ({
-      probabilities: family.rows.rows.slice(start, end).map((row) => predictProbability(family.model, row)),
-      labels: family.rows.labels.slice(start, end),
+      probabilities: familyRows.rows.slice(start, end).map((row) => predictProbability(family, row)),
+      labels: familyRows.labels.slice(start, end),
     }));
   return {
-    technique: fitLogistic({ rows: techniqueRows.rows, labels: techniqueRows.labels, ...(options.fixed ? { fixed: options.fixed } : {}) }),
-    family: family.model,
-    fusionConstant: family.fusionConstant,
+    technique: fitLogistic({ rows: techniqueRows.rows, labels: techniqueRows.labels, ...fixed }),
+    family,
+    fusionConstant,
     // Queries with one gold ID each (ATT&CK texts) always favour predicting one family. That
     // tells nothing about alerts with several techniques, so such queries keep the default.
     ...(queries.some((query) => query.gold.length > 1) ? { extraThreshold: chooseExtraThreshold(scored) } : {}),

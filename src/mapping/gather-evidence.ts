@@ -48,7 +48,7 @@ export interface HoldOut {
 }
 
 /** How many documents each nearest-neighbour search returns. */
-export const searchDepth = { profiles: 30, neighbours: 40, examples: 30, exampleTitles: 30, bayes: 20 } as const;
+export const searchDepth = { profiles: 30, neighbours: 40, examples: 30, exampleTitles: 30, bayes: 10 } as const;
 
 type Skip = ((doc: number) => boolean) | undefined;
 

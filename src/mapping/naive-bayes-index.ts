@@ -36,7 +36,9 @@ export const defaultSmoothing = 0.1;
 
 interface TrainingDocument {
   labels: number[];
-  termCounts: Map<number, number>;
+  /** Distinct term numbers of the document, with their counts in `termCounts`. */
+  terms: Uint32Array;
+  termCounts: Float32Array;
   length: number;
 }
 
@@ -61,10 +63,84 @@ interface HeldOutCounts {
   postings: Map<number, number>;
 }
 
-function countTerms(tokens: readonly string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
-  return counts;
+/**
+ * Numbers the distinct terms of the documents in sorted order and counts each document's
+ * terms into typed arrays. Terms are first numbered as they appear and renumbered once at the
+ * end, which avoids a map per document.
+ */
+function countDocumentTerms(documents: readonly LabelledTokens[]): { terms: string[]; documents: { terms: Uint32Array; termCounts: Float32Array }[] } {
+  const firstSeen = new Map<string, number>();
+  const scratch: number[] = [];
+  const counted = documents.map((document) => {
+    const touched: number[] = [];
+    for (const token of document.tokens) {
+      let id = firstSeen.get(token);
+      if (id === undefined) {
+        id = firstSeen.size;
+        firstSeen.set(token, id);
+        scratch.push(0);
+      }
+      if (scratch[id] === 0) touched.push(id);
+      scratch[id]! += 1;
+    }
+    const termCounts = Float32Array.from(touched, (id) => scratch[id]!);
+    for (const id of touched) scratch[id] = 0;
+    return { terms: Uint32Array.from(touched), termCounts };
+  });
+  const terms = [...firstSeen.keys()].sort();
+  const renumber = new Uint32Array(terms.length);
+  terms.forEach((term, position) => {
+    renumber[firstSeen.get(term)!] = position;
+  });
+  for (const document of counted) document.terms = document.terms.map((id) => renumber[id]!);
+  return { terms, documents: counted };
+}
+
+/**
+ * Per-term lists of (label, weighted count) that merge repeated labels. Training documents
+ * usually arrive grouped by label, so most additions extend the last entry of a list.
+ */
+class TermPostings {
+  private readonly labels: number[][];
+  private readonly counts: number[][];
+
+  constructor(termCount: number) {
+    this.labels = Array.from({ length: termCount }, () => []);
+    this.counts = Array.from({ length: termCount }, () => []);
+  }
+
+  add(term: number, label: number, count: number): void {
+    const labels = this.labels[term]!;
+    const counts = this.counts[term]!;
+    const last = labels.length - 1;
+    if (last >= 0 && labels[last] === label) counts[last]! += count;
+    else {
+      labels.push(label);
+      counts.push(count);
+    }
+  }
+
+  /** Returns the postings sorted by term, then label, with one entry per (term, label). */
+  compact(): { offsets: Uint32Array; postingLabels: Uint32Array; postingCounts: Float32Array } {
+    const merged = this.labels.map((labels, term) => {
+      const byLabel = new Map<number, number>();
+      labels.forEach((label, position) => byLabel.set(label, (byLabel.get(label) ?? 0) + this.counts[term]![position]!));
+      return [...byLabel].sort((a, b) => a[0] - b[0]);
+    });
+    const offsets = new Uint32Array(merged.length + 1);
+    merged.forEach((list, term) => {
+      offsets[term + 1] = offsets[term]! + list.length;
+    });
+    const postingLabels = new Uint32Array(offsets[merged.length]!);
+    const postingCounts = new Float32Array(offsets[merged.length]!);
+    merged.forEach((list, term) => {
+      list.forEach(([label, count], position) => {
+        postingLabels[offsets[term]! + position] = label;
+        postingCounts[offsets[term]! + position] = count;
+      });
+    });
+    return { offsets, postingLabels, postingCounts };
+  }
 }
 
 /** Returns the positions of the `limit` largest scores, largest first (lower position on ties). */
@@ -114,41 +190,26 @@ export class NaiveBayesIndex {
   /** Builds the index from labelled token lists; documents without labels are skipped. */
   static build(documents: readonly LabelledTokens[], smoothing = defaultSmoothing): NaiveBayesIndex {
     const labelled = documents.filter((document) => document.labels.length > 0);
-    const counted = labelled.map((document) => countTerms(document.tokens));
-    const terms = [...new Set(counted.flatMap((counts) => [...counts.keys()]))].sort();
+    const vocabulary = countDocumentTerms(labelled);
     const labels = [...new Set(labelled.flatMap((document) => document.labels))].sort();
-    const termIds = new Map(terms.map((term, position) => [term, position]));
     const labelIds = new Map(labels.map((label, position) => [label, position]));
     const labelDocuments = new Float32Array(labels.length);
     const labelTokens = new Float32Array(labels.length);
-    const postings: Map<number, number>[] = terms.map(() => new Map());
+    const postings = new TermPostings(vocabulary.terms.length);
     const training: TrainingDocument[] = labelled.map((document, position) => {
       const ids = [...new Set(document.labels)].map((label) => labelIds.get(label)!);
-      const termCounts = new Map([...counted[position]!].map(([term, count]) => [termIds.get(term)!, count]));
+      const { terms, termCounts } = vocabulary.documents[position]!;
       const weight = 1 / ids.length;
       for (const label of ids) {
         labelDocuments[label]! += weight;
         labelTokens[label]! += weight * document.tokens.length;
-        for (const [term, count] of termCounts) postings[term]!.set(label, (postings[term]!.get(label) ?? 0) + weight * count);
+        for (let entry = 0; entry < terms.length; entry += 1) postings.add(terms[entry]!, label, weight * termCounts[entry]!);
       }
-      return { labels: ids, termCounts, length: document.tokens.length };
+      return { labels: ids, terms, termCounts, length: document.tokens.length };
     });
-    const offsets = new Uint32Array(terms.length + 1);
-    postings.forEach((list, term) => {
-      offsets[term + 1] = offsets[term]! + list.size;
-    });
-    const postingLabels = new Uint32Array(offsets[terms.length]!);
-    const postingCounts = new Float32Array(offsets[terms.length]!);
-    const postingGains = new Float32Array(offsets[terms.length]!);
-    postings.forEach((list, term) => {
-      [...list].forEach(([label, count], position) => {
-        const slot = offsets[term]! + position;
-        postingLabels[slot] = label;
-        postingCounts[slot] = count;
-        postingGains[slot] = Math.log((count + smoothing) / smoothing);
-      });
-    });
-    const arrays = { terms, labels, smoothing, documentCount: labelled.length, labelDocuments, labelTokens, offsets, postingLabels, postingGains };
+    const { offsets, postingLabels, postingCounts } = postings.compact();
+    const postingGains = Float32Array.from(postingCounts, (count) => Math.log((count + smoothing) / smoothing));
+    const arrays = { terms: vocabulary.terms, labels, smoothing, documentCount: labelled.length, labelDocuments, labelTokens, offsets, postingLabels, postingGains };
     return new NaiveBayesIndex(arrays, { documents: training, postingCounts });
   }
 
@@ -199,7 +260,8 @@ export class NaiveBayesIndex {
     for (const count of query.values()) length += count;
     const scores = this.scratch;
     if (exclude.length === 0) {
-      for (let label = 0; label < scores.length; label += 1) scores[label] = this.logPrior[label]! + length * this.logUnseen[label]!;
+      const { logPrior, logUnseen } = this;
+      for (let label = 0; label < scores.length; label += 1) scores[label] = logPrior[label]! + length * logUnseen[label]!;
       this.addPostings(query, scores);
     } else {
       const heldOut = this.heldOutCounts(exclude, query);
@@ -212,7 +274,8 @@ export class NaiveBayesIndex {
   private addPostings(query: Map<number, number>, scores: Float64Array): void {
     const { offsets, postingLabels, postingGains } = this.arrays;
     for (const [term, count] of query) {
-      for (let slot = offsets[term]!; slot < offsets[term + 1]!; slot += 1) scores[postingLabels[slot]!]! += count * postingGains[slot]!;
+      const end = offsets[term + 1]!;
+      for (let slot = offsets[term]!; slot < end; slot += 1) scores[postingLabels[slot]!]! += count * postingGains[slot]!;
     }
   }
 
@@ -227,9 +290,9 @@ export class NaiveBayesIndex {
       for (const label of document.labels) {
         add(heldOut.labelDocuments, label, weight);
         add(heldOut.labelTokens, label, weight * document.length);
-        for (const term of query.keys()) {
-          const count = document.termCounts.get(term);
-          if (count !== undefined) add(heldOut.postings, term * this.labels.length + label, weight * count);
+        for (let entry = 0; entry < document.terms.length; entry += 1) {
+          const term = document.terms[entry]!;
+          if (query.has(term)) add(heldOut.postings, term * this.labels.length + label, weight * document.termCounts[entry]!);
         }
       }
     }
@@ -267,7 +330,9 @@ export class NaiveBayesIndex {
     if (max === Number.NEGATIVE_INFINITY) return [];
     let total = 0;
     for (let label = 0; label < scores.length; label += 1) {
-      const weight = Math.exp(scores[label]! - max);
+      // Labels far below the best add less than 1e-17 each, so they count as zero.
+      const gap = scores[label]! - max;
+      const weight = gap < -40 ? 0 : Math.exp(gap);
       scores[label] = weight;
       total += weight;
     }

@@ -75,9 +75,9 @@ function chooseForFamily(family: string, familyConfidence: number, members: Tech
  */
 export function rankTechniques(evidence: Evidence, models: MappingModels, context: FeatureContext, limit = rankedDepth): RankedTechniques {
   const familyConfidence = new Map<string, number>();
-  const { fusionConstant } = models;
-  for (const [family, features] of candidateFeatures(evidence, { level: 'family', context, fusionConstant })) {
-    familyConfidence.set(family, predictProbability(models.family, features));
+  const features = candidateFeatures(evidence, { context, fusionConstant: models.fusionConstant });
+  for (const [family, vector] of features.families) {
+    familyConfidence.set(family, predictProbability(models.family, vector));
   }
   const summary = summarizeSearch(evidence);
   const byId = new Map<string, TechniqueCandidate>();
@@ -86,8 +86,8 @@ export function rankTechniques(evidence: Evidence, models: MappingModels, contex
   for (const [family, confidence] of familyConfidence) {
     byId.set(family, { id: family, score: round(confidence), confidence: round(confidence), fromAlert: false, evidence: [] });
   }
-  for (const [id, features] of candidateFeatures(evidence, { level: 'technique', context, fusionConstant, include: (key) => key.includes('.') })) {
-    const confidence = predictProbability(models.technique, features);
+  for (const [id, vector] of features.subtechniques) {
+    const confidence = predictProbability(models.technique, vector);
     byId.set(id, { id, score: round(confidence), confidence: round(confidence), fromAlert: false, evidence: [] });
   }
   const entries = [...byId.values()].map((candidate) => {

@@ -68,6 +68,7 @@ export class VectorIndex {
   private readonly postingDocs: Uint32Array;
   private readonly postingWeights: Float32Array;
   private scratch: Float32Array | undefined;
+  private touched: Uint32Array | undefined;
 
   private constructor(data: { terms: string[]; docCount: number; idf: Float32Array; offsets: Uint32Array; postingDocs: Uint32Array; postingWeights: Float32Array }) {
     this.terms = new SortedTermTable(data.terms);
@@ -171,24 +172,31 @@ export class VectorIndex {
    */
   search(query: QueryVector, limit: number, skip?: (doc: number) => boolean): VectorHit[] {
     const scores = (this.scratch ??= new Float32Array(this.docCount));
-    const touched: number[] = [];
+    const touched = (this.touched ??= new Uint32Array(this.docCount));
+    // Locals keep the typed arrays out of property lookups in the loop over postings.
+    const { offsets, postingDocs, postingWeights } = this;
+    let touchedCount = 0;
     for (let position = 0; position < query.termIds.length; position += 1) {
       const term = query.termIds[position]!;
       const weight = query.weights[position]!;
-      for (let slot = this.offsets[term]!; slot < this.offsets[term + 1]!; slot += 1) {
-        const doc = this.postingDocs[slot]!;
-        if (scores[doc] === 0) touched.push(doc);
-        scores[doc]! += weight * this.postingWeights[slot]!;
+      const end = offsets[term + 1]!;
+      for (let slot = offsets[term]!; slot < end; slot += 1) {
+        const doc = postingDocs[slot]!;
+        const score = scores[doc]!;
+        if (score === 0) touched[touchedCount++] = doc;
+        scores[doc] = score + weight * postingWeights[slot]!;
       }
     }
     const hits: VectorHit[] = [];
-    for (const doc of touched) {
+    for (let position = 0; position < touchedCount; position += 1) {
+      const doc = touched[position]!;
       const score = scores[doc]!;
       scores[doc] = 0;
-      if (skip?.(doc)) continue;
       if (hits.length === limit && !isBetter(score, doc, hits[limit - 1]!)) continue;
+      if (skip?.(doc)) continue;
       insertSorted(hits, { doc, score }, limit);
     }
     return hits;
   }
+
 }
