@@ -1,5 +1,6 @@
+import { countDocumentTerms, type CountedDocuments } from './count-document-terms.js';
 import { SortedTermTable } from './sorted-term-table.js';
-import { decodeFloat32, decodeUint32, encodeTypedArray } from './typed-array-base64.js';
+import { decodeFloat32, decodeIndices, decodeQuantized, decodeUint32, encodeIndices, encodeQuantized, encodeTypedArray, quantized } from './typed-array-base64.js';
 
 /** A training document: its tokens and the labels (technique IDs) that it carries. */
 export interface LabelledTokens {
@@ -25,9 +26,9 @@ export interface NaiveBayesIndexData {
   labelTokens: string;
   /** Start of each term's postings, Uint32 in base64, with one extra end offset. */
   offsets: string;
-  /** Label number of each posting, Uint32 in base64. */
+  /** Label number of each posting, in encodeIndices form. */
   postingLabels: string;
-  /** log((count + smoothing) / smoothing) of each posting, Float32 in base64. */
+  /** log((count + smoothing) / smoothing) of each posting, in encodeQuantized form. */
   postingGains: string;
 }
 
@@ -50,7 +51,7 @@ interface Arrays {
   labelDocuments: Float32Array;
   labelTokens: Float32Array;
   offsets: Uint32Array;
-  postingLabels: Uint32Array;
+  postingLabels: Uint16Array | Uint32Array;
   postingGains: Float32Array;
 }
 
@@ -61,39 +62,6 @@ interface HeldOutCounts {
   labelTokens: Map<number, number>;
   /** Keyed by term number times label count plus label number. */
   postings: Map<number, number>;
-}
-
-/**
- * Numbers the distinct terms of the documents in sorted order and counts each document's
- * terms into typed arrays. Terms are first numbered as they appear and renumbered once at the
- * end, which avoids a map per document.
- */
-function countDocumentTerms(documents: readonly LabelledTokens[]): { terms: string[]; documents: { terms: Uint32Array; termCounts: Float32Array }[] } {
-  const firstSeen = new Map<string, number>();
-  const scratch: number[] = [];
-  const counted = documents.map((document) => {
-    const touched: number[] = [];
-    for (const token of document.tokens) {
-      let id = firstSeen.get(token);
-      if (id === undefined) {
-        id = firstSeen.size;
-        firstSeen.set(token, id);
-        scratch.push(0);
-      }
-      if (scratch[id] === 0) touched.push(id);
-      scratch[id]! += 1;
-    }
-    const termCounts = Float32Array.from(touched, (id) => scratch[id]!);
-    for (const id of touched) scratch[id] = 0;
-    return { terms: Uint32Array.from(touched), termCounts };
-  });
-  const terms = [...firstSeen.keys()].sort();
-  const renumber = new Uint32Array(terms.length);
-  terms.forEach((term, position) => {
-    renumber[firstSeen.get(term)!] = position;
-  });
-  for (const document of counted) document.terms = document.terms.map((id) => renumber[id]!);
-  return { terms, documents: counted };
 }
 
 /**
@@ -190,26 +158,37 @@ export class NaiveBayesIndex {
   /** Builds the index from labelled token lists; documents without labels are skipped. */
   static build(documents: readonly LabelledTokens[], smoothing = defaultSmoothing): NaiveBayesIndex {
     const labelled = documents.filter((document) => document.labels.length > 0);
-    const vocabulary = countDocumentTerms(labelled);
-    const labels = [...new Set(labelled.flatMap((document) => document.labels))].sort();
+    const counted = countDocumentTerms(labelled.map((document) => document.tokens));
+    return NaiveBayesIndex.fromCounts(counted, labelled.map((document) => document.labels), smoothing);
+  }
+
+  /**
+   * Builds the index from documents whose terms were counted already, with the labels of each
+   * document in the same order. Throws when a document has no label.
+   */
+  static fromCounts(vocabulary: CountedDocuments, documentLabels: readonly (readonly string[])[], smoothing = defaultSmoothing): NaiveBayesIndex {
+    if (documentLabels.some((labels) => labels.length === 0)) throw new Error('Internal error: NaiveBayesIndex.fromCounts needs at least one label per document.');
+    const labels = [...new Set(documentLabels.flat())].sort();
     const labelIds = new Map(labels.map((label, position) => [label, position]));
     const labelDocuments = new Float32Array(labels.length);
     const labelTokens = new Float32Array(labels.length);
     const postings = new TermPostings(vocabulary.terms.length);
-    const training: TrainingDocument[] = labelled.map((document, position) => {
-      const ids = [...new Set(document.labels)].map((label) => labelIds.get(label)!);
+    const training: TrainingDocument[] = documentLabels.map((documentLabel, position) => {
+      const ids = [...new Set(documentLabel)].map((label) => labelIds.get(label)!);
       const { terms, termCounts } = vocabulary.documents[position]!;
+      let length = 0;
+      for (const count of termCounts) length += count;
       const weight = 1 / ids.length;
       for (const label of ids) {
         labelDocuments[label]! += weight;
-        labelTokens[label]! += weight * document.tokens.length;
+        labelTokens[label]! += weight * length;
         for (let entry = 0; entry < terms.length; entry += 1) postings.add(terms[entry]!, label, weight * termCounts[entry]!);
       }
-      return { labels: ids, terms, termCounts, length: document.tokens.length };
+      return { labels: ids, terms, termCounts, length };
     });
     const { offsets, postingLabels, postingCounts } = postings.compact();
-    const postingGains = Float32Array.from(postingCounts, (count) => Math.log((count + smoothing) / smoothing));
-    const arrays = { terms: vocabulary.terms, labels, smoothing, documentCount: labelled.length, labelDocuments, labelTokens, offsets, postingLabels, postingGains };
+    const postingGains = quantized(Float32Array.from(postingCounts, (count) => Math.log((count + smoothing) / smoothing)));
+    const arrays = { terms: vocabulary.terms, labels, smoothing, documentCount: documentLabels.length, labelDocuments, labelTokens, offsets, postingLabels, postingGains };
     return new NaiveBayesIndex(arrays, { documents: training, postingCounts });
   }
 
@@ -223,8 +202,8 @@ export class NaiveBayesIndex {
       labelDocuments: decodeFloat32(data.labelDocuments),
       labelTokens: decodeFloat32(data.labelTokens),
       offsets: decodeUint32(data.offsets),
-      postingLabels: decodeUint32(data.postingLabels),
-      postingGains: decodeFloat32(data.postingGains),
+      postingLabels: decodeIndices(data.postingLabels),
+      postingGains: decodeQuantized(data.postingGains),
     });
   }
 
@@ -239,8 +218,8 @@ export class NaiveBayesIndex {
       labelDocuments: encodeTypedArray(arrays.labelDocuments),
       labelTokens: encodeTypedArray(arrays.labelTokens),
       offsets: encodeTypedArray(arrays.offsets),
-      postingLabels: encodeTypedArray(arrays.postingLabels),
-      postingGains: encodeTypedArray(arrays.postingGains),
+      postingLabels: encodeIndices(Uint32Array.from(arrays.postingLabels)),
+      postingGains: encodeQuantized(arrays.postingGains),
     };
   }
 

@@ -1,5 +1,6 @@
+import { countDocumentTerms, type CountedDocuments } from './count-document-terms.js';
 import { SortedTermTable } from './sorted-term-table.js';
-import { decodeFloat32, decodeUint32, encodeTypedArray } from './typed-array-base64.js';
+import { decodeFloat32, decodeIndices, decodeQuantized, decodeUint32, encodeIndices, encodeQuantized, encodeTypedArray, quantized } from './typed-array-base64.js';
 
 /** Serialised form of a VectorIndex: plain JSON with the numeric arrays in base64. */
 export interface VectorIndexData {
@@ -9,9 +10,9 @@ export interface VectorIndexData {
   idf: string;
   /** Start of each term's postings, Uint32 in base64, with one extra end offset. */
   offsets: string;
-  /** Document number of each posting, Uint32 in base64. */
+  /** Document number of each posting, in encodeIndices form. */
   postingDocs: string;
-  /** Weight of each posting in its unit-length document vector, Float32 in base64. */
+  /** Weight of each posting in its unit-length document vector, in encodeQuantized form. */
   postingWeights: string;
 }
 
@@ -55,6 +56,60 @@ function termCounts(tokens: readonly string[]): Map<string, number> {
   return counts;
 }
 
+interface Postings {
+  offsets: Uint32Array;
+  postingDocs: Uint32Array;
+  postingWeights: Float32Array;
+}
+
+/**
+ * Lays out every document's unit-length TF-IDF weights (sublinear term frequency) as postings
+ * grouped by term, each term's postings in document order.
+ */
+function collectPostings(counted: CountedDocuments, idf: Float32Array, documentFrequency: Uint32Array): Postings {
+  const offsets = new Uint32Array(idf.length + 1);
+  documentFrequency.forEach((frequency, term) => {
+    offsets[term + 1] = offsets[term]! + frequency;
+  });
+  const next = offsets.slice(0, idf.length);
+  const postingDocs = new Uint32Array(offsets[idf.length]!);
+  const postingWeights = new Float32Array(offsets[idf.length]!);
+  counted.documents.forEach(({ terms, termCounts }, doc) => {
+    const weights = Float64Array.from(terms, (term, entry) => (1 + Math.log(termCounts[entry]!)) * idf[term]!);
+    let norm = 0;
+    for (const weight of weights) norm += weight * weight;
+    norm = Math.sqrt(norm) || 1;
+    terms.forEach((term, entry) => {
+      const slot = next[term]!++;
+      postingDocs[slot] = doc;
+      postingWeights[slot] = weights[entry]! / norm;
+    });
+  });
+  return { offsets, postingDocs, postingWeights };
+}
+
+/** Static pruning: a common term keeps only its heaviest postings, where it matters most. */
+function prunePostings({ offsets, postingDocs, postingWeights }: Postings): Postings {
+  const termCount = offsets.length - 1;
+  const kept = new Uint32Array(termCount + 1);
+  for (let term = 0; term < termCount; term += 1) kept[term + 1] = kept[term]! + Math.min(offsets[term + 1]! - offsets[term]!, maxPostingsPerTerm);
+  const docs = new Uint32Array(kept[termCount]!);
+  const weights = new Float32Array(kept[termCount]!);
+  for (let term = 0; term < termCount; term += 1) {
+    const start = offsets[term]!;
+    const length = offsets[term + 1]! - start;
+    let slots = Array.from({ length }, (_, position) => start + position);
+    if (length > maxPostingsPerTerm) {
+      slots = slots.sort((a, b) => postingWeights[b]! - postingWeights[a]! || postingDocs[a]! - postingDocs[b]!).slice(0, maxPostingsPerTerm);
+    }
+    slots.forEach((slot, position) => {
+      docs[kept[term]! + position] = postingDocs[slot]!;
+      weights[kept[term]! + position] = postingWeights[slot]!;
+    });
+  }
+  return { offsets: kept, postingDocs: docs, postingWeights: weights };
+}
+
 /**
  * Inverted index of TF-IDF document vectors (sublinear term frequency, smoothed IDF, unit
  * length) that scores queries by cosine similarity. It loads from typed arrays, so a warm
@@ -65,12 +120,12 @@ export class VectorIndex {
   private readonly terms: SortedTermTable;
   private readonly idf: Float32Array;
   private readonly offsets: Uint32Array;
-  private readonly postingDocs: Uint32Array;
+  private readonly postingDocs: Uint16Array | Uint32Array;
   private readonly postingWeights: Float32Array;
   private scratch: Float32Array | undefined;
   private touched: Uint32Array | undefined;
 
-  private constructor(data: { terms: string[]; docCount: number; idf: Float32Array; offsets: Uint32Array; postingDocs: Uint32Array; postingWeights: Float32Array }) {
+  private constructor(data: { terms: string[]; docCount: number; idf: Float32Array; offsets: Uint32Array; postingDocs: Uint16Array | Uint32Array; postingWeights: Float32Array }) {
     this.terms = new SortedTermTable(data.terms);
     this.docCount = data.docCount;
     this.idf = data.idf;
@@ -81,41 +136,19 @@ export class VectorIndex {
 
   /** Builds the index from each document's tokens; document numbers follow the input order. */
   static build(documents: readonly (readonly string[])[]): VectorIndex {
-    const counts = documents.map(termCounts);
-    const documentFrequency = new Map<string, number>();
-    for (const doc of counts) for (const term of doc.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-    const terms = [...documentFrequency.keys()].sort();
-    const termIds = new Map(terms.map((term, position) => [term, position]));
-    const idf = new Float32Array(terms.length);
-    terms.forEach((term, position) => {
-      idf[position] = Math.log((documents.length + 1) / (documentFrequency.get(term)! + 1)) + 1;
-    });
+    return VectorIndex.fromCounts(countDocumentTerms(documents));
+  }
 
-    const postings: { doc: number; weight: number }[][] = terms.map(() => []);
-    counts.forEach((doc, docNumber) => {
-      const entries = [...doc].map(([term, count]) => [termIds.get(term)!, (1 + Math.log(count)) * idf[termIds.get(term)!]!] as const);
-      const norm = Math.sqrt(entries.reduce((sum, [, weight]) => sum + weight * weight, 0)) || 1;
-      for (const [term, weight] of entries) postings[term]!.push({ doc: docNumber, weight: weight / norm });
-    });
-    // Static pruning: a common term keeps only its heaviest postings, where it matters most.
-    for (const [term, list] of postings.entries()) {
-      if (list.length > maxPostingsPerTerm) {
-        postings[term] = list.sort((a, b) => b.weight - a.weight || a.doc - b.doc).slice(0, maxPostingsPerTerm);
-      }
-    }
-    const offsets = new Uint32Array(terms.length + 1);
-    postings.forEach((list, term) => {
-      offsets[term + 1] = offsets[term]! + list.length;
-    });
-    const postingDocs = new Uint32Array(offsets[terms.length]!);
-    const postingWeights = new Float32Array(offsets[terms.length]!);
-    postings.forEach((list, term) => {
-      list.forEach((posting, position) => {
-        postingDocs[offsets[term]! + position] = posting.doc;
-        postingWeights[offsets[term]! + position] = posting.weight;
-      });
-    });
-    return new VectorIndex({ terms, docCount: documents.length, idf, offsets, postingDocs, postingWeights });
+  /** Builds the index from documents whose terms were counted already. */
+  static fromCounts(counted: CountedDocuments): VectorIndex {
+    const documents = counted.documents;
+    const termCount = counted.terms.length;
+    const documentFrequency = new Uint32Array(termCount);
+    for (const document of counted.documents) for (const term of document.terms) documentFrequency[term]! += 1;
+    const idf = Float32Array.from(documentFrequency, (frequency) => Math.log((documents.length + 1) / (frequency + 1)) + 1);
+    const postings = collectPostings(counted, idf, documentFrequency);
+    const pruned = prunePostings(postings);
+    return new VectorIndex({ terms: counted.terms, docCount: documents.length, idf, ...pruned, postingWeights: quantized(pruned.postingWeights) });
   }
 
   /** Restores an index from toJSON output. */
@@ -125,8 +158,8 @@ export class VectorIndex {
       docCount: data.docCount,
       idf: decodeFloat32(data.idf),
       offsets: decodeUint32(data.offsets),
-      postingDocs: decodeUint32(data.postingDocs),
-      postingWeights: decodeFloat32(data.postingWeights),
+      postingDocs: decodeIndices(data.postingDocs),
+      postingWeights: decodeQuantized(data.postingWeights),
     });
   }
 
@@ -137,8 +170,8 @@ export class VectorIndex {
       docCount: this.docCount,
       idf: encodeTypedArray(this.idf),
       offsets: encodeTypedArray(this.offsets),
-      postingDocs: encodeTypedArray(this.postingDocs),
-      postingWeights: encodeTypedArray(this.postingWeights),
+      postingDocs: encodeIndices(Uint32Array.from(this.postingDocs)),
+      postingWeights: encodeQuantized(this.postingWeights),
     };
   }
 

@@ -1,5 +1,6 @@
 import type { AttackIndex } from '../../attack/attack-index.js';
 import { groupRelatedRules } from '../eval/group-related-rules.js';
+import { countDocumentTerms } from '../count-document-terms.js';
 import { NaiveBayesIndex, type NaiveBayesIndexData } from '../naive-bayes-index.js';
 import { tokenize } from '../tokenize.js';
 import { VectorIndex, type VectorIndexData } from '../vector-index.js';
@@ -58,11 +59,11 @@ export function buildExampleSources(rules: readonly LabelledRule[], index: Attac
     kept.push(rule);
     labels.push(resolved);
   }
-  const tokens = kept.map((rule) => tokenize(ruleSearchText(rule)));
+  const counts = countDocumentTerms(kept.map((rule) => tokenize(ruleSearchText(rule))));
   return {
-    index: VectorIndex.build(tokens),
+    index: VectorIndex.fromCounts(counts),
     titles: VectorIndex.build(kept.map((rule) => tokenize(rule.title))),
-    bayes: NaiveBayesIndex.build(tokens.map((ruleTokens, position) => ({ tokens: ruleTokens, labels: labels[position]! }))),
+    bayes: NaiveBayesIndex.fromCounts(counts, labels),
     labels,
     groups: groupRelatedRules(kept),
     dropped: rules.length - kept.length,

@@ -1,4 +1,5 @@
 import type { AttackIndex } from '../../attack/attack-index.js';
+import { countDocumentTerms, mergeCountedDocuments } from '../count-document-terms.js';
 import { NaiveBayesIndex, type NaiveBayesIndexData } from '../naive-bayes-index.js';
 import { tokenize } from '../tokenize.js';
 import { VectorIndex, type VectorIndexData } from '../vector-index.js';
@@ -112,19 +113,17 @@ export function buildKnowledgeSources(index: AttackIndex): KnowledgeSources {
   const techniqueIds = index.activeTechniques(index.primary.domain).map((technique) => technique.id);
   const known = new Set(techniqueIds);
   const neighbours = neighbourDocuments(index, known);
-  const neighbourTokens = neighbours.texts.map((text) => tokenize(text));
-  const profileTokens = techniqueIds.map((id) => tokenize(profileText(index, id)));
-  const bayesDocuments = [
-    ...neighbourTokens.map((tokens, doc) => ({ tokens, labels: [neighbours.techniques[doc]!] })),
-    ...profileTokens.map((tokens, position) => ({ tokens, labels: [techniqueIds[position]!] })),
-  ];
+  // Each corpus is counted once and shared by its vector index and naive Bayes.
+  const neighbourCounts = countDocumentTerms(neighbours.texts.map((text) => tokenize(text)));
+  const profileCounts = countDocumentTerms(techniqueIds.map((id) => tokenize(profileText(index, id))));
+  const bayesLabels = [...neighbours.techniques, ...techniqueIds].map((id) => [id]);
   return {
     techniqueIds,
-    profiles: VectorIndex.build(profileTokens),
+    profiles: VectorIndex.fromCounts(profileCounts),
     nameTerms: techniqueIds.map((id) => [...new Set(tokenize(index.technique(id)!.name))]),
     platforms: techniqueIds.map((id) => index.technique(id)!.platforms),
-    neighbours: VectorIndex.build(neighbourTokens),
-    bayes: NaiveBayesIndex.build(bayesDocuments),
+    neighbours: VectorIndex.fromCounts(neighbourCounts),
+    bayes: NaiveBayesIndex.fromCounts(mergeCountedDocuments(neighbourCounts, profileCounts), bayesLabels),
     neighbourTechnique: neighbours.techniques,
     neighbourSource: neighbours.sources,
     software: softwareEntries(index, known),
