@@ -1,7 +1,7 @@
 import { parentTechniqueId } from '../attack/technique-id.js';
 import type { Evidence } from './gather-evidence.js';
 
-/** Evidence lists in the order of their slots in a key's statistics; all but the prior are fused. */
+/** Evidence lists in the order of their slots in a key's statistics. All but the prior are fused. */
 export const evidenceSources = ['lexicon', 'profile', 'neighbours', 'examples', 'exampleTitles', 'software', 'attackBayes', 'exampleBayes', 'prior'] as const;
 
 /** Slot of each evidence source in KeyStats arrays. */
@@ -10,9 +10,10 @@ export const sourceSlot = Object.fromEntries(evidenceSources.map((source, slot) 
 const fusedSourceCount = evidenceSources.length - 1;
 
 /**
- * Statistics of one candidate key (a technique or a family): per source the sum and the
- * maximum of its support and its rank (1 for the best key of that source, 0 when the source
- * does not support it), and the best overlap of a member's name with the alert words.
+ * Statistics of one candidate key, a technique or a family. Per source they keep the sum and
+ * the maximum of its support and its rank, which is 1 for the best key of that source and 0
+ * when the source does not support it. They also keep the best overlap of a member's name
+ * with the alert words.
  */
 export class KeyStats {
   // Plain arrays, because allocating small typed arrays per key costs more than scoring.
@@ -39,7 +40,7 @@ export class KeyStats {
     return fused;
   }
 
-  /** Adds one piece of support; the first one in a source marks the key as supported there. */
+  /** Adds one piece of support. The first one in a source marks the key as supported there. */
   add(slot: number, score: number): void {
     if (this.rank[slot] === 0) {
       this.rank[slot] = 1;
@@ -110,7 +111,7 @@ function familyStatistics(techniques: Map<string, KeyStats>, evidence: Evidence,
     for (let slot = 0; slot < evidenceSources.length; slot += 1) {
       if (technique.rank[slot] === 0) continue;
       family.add(slot, technique.max[slot]!);
-      // add() counted the maximum once; the rest of the technique's sum goes in unchanged.
+      // add() counted the maximum once, so the rest of the technique's sum is added here.
       family.sum[slot]! += technique.sum[slot]! - technique.max[slot]!;
     }
     if (technique.nameOverlap > family.nameOverlap) family.nameOverlap = technique.nameOverlap;

@@ -1,6 +1,6 @@
 /** Distinct terms of a set of documents and each document's term counts. */
 export interface CountedDocuments {
-  /** Every distinct term, sorted by code unit; a term's position is its number. */
+  /** Every distinct term, sorted by code unit. A term's position is its number. */
   terms: string[];
   documents: { terms: Uint32Array; termCounts: Float32Array }[];
 }
@@ -46,17 +46,17 @@ export function mergeCountedDocuments(first: CountedDocuments, second: CountedDo
   const terms: string[] = [];
   const firstNumbers = new Uint32Array(first.terms.length);
   const secondNumbers = new Uint32Array(second.terms.length);
-  let a = 0;
-  let b = 0;
-  while (a < first.terms.length || b < second.terms.length) {
-    const left = first.terms[a];
-    const right = second.terms[b];
-    if (right === undefined || (left !== undefined && left < right)) firstNumbers[a++] = terms.push(left!) - 1;
-    else if (left === undefined || right < left) secondNumbers[b++] = terms.push(right) - 1;
+  let firstPosition = 0;
+  let secondPosition = 0;
+  while (firstPosition < first.terms.length || secondPosition < second.terms.length) {
+    const left = first.terms[firstPosition];
+    const right = second.terms[secondPosition];
+    if (right === undefined || (left !== undefined && left < right)) firstNumbers[firstPosition++] = terms.push(left!) - 1;
+    else if (left === undefined || right < left) secondNumbers[secondPosition++] = terms.push(right) - 1;
     else {
       const number = terms.push(left) - 1;
-      firstNumbers[a++] = number;
-      secondNumbers[b++] = number;
+      firstNumbers[firstPosition++] = number;
+      secondNumbers[secondPosition++] = number;
     }
   }
   const renumber = (documents: CountedDocuments['documents'], numbers: Uint32Array) =>

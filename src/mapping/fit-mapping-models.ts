@@ -129,19 +129,20 @@ export interface FitMappingModelsOptions {
   context: FeatureContext;
   queries: readonly TrainingQuery[];
   source: MappingModels['trainedOn']['source'];
-  /** Fusion constants to try; the one whose family model fits a sample of the queries best is kept. */
+  /** Fusion constants to try. The one whose family model fits a sample of the queries best is kept. */
   fusionConstants: readonly number[];
   /** Weights set by us instead of fitted, by feature position. */
   fixed?: ReadonlyMap<number, number>;
 }
 
 /**
- * Fits the technique and family models on labelled queries: each query's evidence is gathered
- * with its hold-out applied, every candidate becomes one row, and its label is 1 when the
- * candidate is in the query's gold set (technique level, sub-techniques only, because every
- * other technique stands for its family) or is the parent of a gold ID (family level).
- * Returns models whose outputs are calibrated probabilities, the fusion constant with the
- * best family fit, and the extra-family threshold. Throws when no fusion constant is given.
+ * Fits the technique and family models on labelled queries. Each query's evidence is gathered
+ * with its hold-out applied, and every candidate becomes one row. At family level a row's
+ * label is 1 when the candidate is the parent of a gold ID. At technique level only
+ * sub-techniques get rows, because every other technique stands for its family, and the
+ * label is 1 when the sub-technique is gold. Returns models whose outputs are calibrated
+ * probabilities, the fusion constant with the best family fit, and the extra-family
+ * threshold. Throws when no fusion constant is given.
  */
 export function fitMappingModels(options: FitMappingModelsOptions): MappingModels {
   const queries = options.queries;

@@ -54,8 +54,8 @@ type Skip = ((doc: number) => boolean) | undefined;
 
 function skipper(documents: readonly number[] | undefined): Skip {
   if (!documents || documents.length === 0) return undefined;
-  const held = new Set(documents);
-  return (doc) => held.has(doc);
+  const heldOut = new Set(documents);
+  return (doc) => heldOut.has(doc);
 }
 
 function exampleLabelCounts(examples: ExampleSources): Map<string, number> {

@@ -54,8 +54,8 @@ interface FreeDesign {
 
 /**
  * Copies the rows once into typed arrays over the free parameters, with a leading 1 for the
- * intercept, so that the Newton steps allocate nothing per row and cost nothing for zeros or
- * fixed weights, whose contribution goes into a per-row offset.
+ * intercept, so that the Newton steps allocate nothing per row and skip zeros. Fixed weights
+ * cost nothing in the steps, because their contribution goes into a per-row offset.
  */
 function freeDesign(rows: FitLogisticOptions['rows'], fixed: ReadonlyMap<number, number>): FreeDesign {
   const featureCount = rows[0]?.length ?? 0;

@@ -1,5 +1,6 @@
 import { countDocumentTerms, type CountedDocuments } from './count-document-terms.js';
 import { SortedTermTable } from './sorted-term-table.js';
+import { TermPostings } from './term-postings.js';
 import { decodeFloat32, decodeIndices, decodeQuantized, decodeUint32, encodeIndices, encodeQuantized, encodeTypedArray, quantized } from './typed-array-base64.js';
 
 /** A training document: its tokens and the labels (technique IDs) that it carries. */
@@ -20,7 +21,7 @@ export interface NaiveBayesIndexData {
   terms: string[];
   smoothing: number;
   documentCount: number;
-  /** Training documents per label, Float32 in base64; a document with n labels counts 1/n for each. */
+  /** Training documents per label, Float32 in base64. A document with n labels counts 1/n for each. */
   labelDocuments: string;
   /** Tokens per label, weighted like labelDocuments, Float32 in base64. */
   labelTokens: string;
@@ -60,55 +61,24 @@ interface HeldOutCounts {
   documents: number;
   labelDocuments: Map<number, number>;
   labelTokens: Map<number, number>;
+  /** Terms found only in held-out documents, which the reduced model does not know. */
+  vanishedTerms: Set<number>;
   /** Keyed by term number times label count plus label number. */
   postings: Map<number, number>;
 }
 
-/**
- * Per-term lists of (label, weighted count) that merge repeated labels. Training documents
- * usually arrive grouped by label, so most additions extend the last entry of a list.
- */
-class TermPostings {
-  private readonly labels: number[][];
-  private readonly counts: number[][];
+/** Training counts that an index built in this process keeps, so that it can hold documents out. */
+interface TrainingCounts {
+  documents: TrainingDocument[];
+  postingCounts: Float32Array;
+  /** Number of training documents that contain each term. */
+  termDocuments: Uint32Array;
+}
 
-  constructor(termCount: number) {
-    this.labels = Array.from({ length: termCount }, () => []);
-    this.counts = Array.from({ length: termCount }, () => []);
-  }
-
-  add(term: number, label: number, count: number): void {
-    const labels = this.labels[term]!;
-    const counts = this.counts[term]!;
-    const last = labels.length - 1;
-    if (last >= 0 && labels[last] === label) counts[last]! += count;
-    else {
-      labels.push(label);
-      counts.push(count);
-    }
-  }
-
-  /** Returns the postings sorted by term, then label, with one entry per (term, label). */
-  compact(): { offsets: Uint32Array; postingLabels: Uint32Array; postingCounts: Float32Array } {
-    const merged = this.labels.map((labels, term) => {
-      const byLabel = new Map<number, number>();
-      labels.forEach((label, position) => byLabel.set(label, (byLabel.get(label) ?? 0) + this.counts[term]![position]!));
-      return [...byLabel].sort((a, b) => a[0] - b[0]);
-    });
-    const offsets = new Uint32Array(merged.length + 1);
-    merged.forEach((list, term) => {
-      offsets[term + 1] = offsets[term]! + list.length;
-    });
-    const postingLabels = new Uint32Array(offsets[merged.length]!);
-    const postingCounts = new Float32Array(offsets[merged.length]!);
-    merged.forEach((list, term) => {
-      list.forEach(([label, count], position) => {
-        postingLabels[offsets[term]! + position] = label;
-        postingCounts[offsets[term]! + position] = count;
-      });
-    });
-    return { offsets, postingLabels, postingCounts };
-  }
+function queryLength(query: Map<number, number>): number {
+  let length = 0;
+  for (const count of query.values()) length += count;
+  return length;
 }
 
 /** Returns the positions of the `limit` largest scores, largest first (lower position on ties). */
@@ -137,18 +107,16 @@ export class NaiveBayesIndex {
   private readonly labels: string[];
   private readonly arrays: Arrays;
   private readonly logPrior: Float64Array;
-  /** log(smoothing / (tokens + smoothing × vocabulary)) per label: the score of an unseen term. */
+  /** Log-probability of an unseen term per label, log(smoothing / (tokens + smoothing × vocabulary)). */
   private readonly logUnseen: Float64Array;
   private readonly scratch: Float64Array;
-  private readonly documents: TrainingDocument[] | undefined;
-  private readonly postingCounts: Float32Array | undefined;
+  private readonly training: TrainingCounts | undefined;
 
-  private constructor(arrays: Arrays, training?: { documents: TrainingDocument[]; postingCounts: Float32Array }) {
+  private constructor(arrays: Arrays, training?: TrainingCounts) {
     this.arrays = arrays;
     this.terms = new SortedTermTable(arrays.terms);
     this.labels = arrays.labels;
-    this.documents = training?.documents;
-    this.postingCounts = training?.postingCounts;
+    this.training = training;
     const vocabulary = arrays.terms.length;
     this.logPrior = Float64Array.from(arrays.labelDocuments, (documents) => Math.log(documents / arrays.documentCount));
     this.logUnseen = Float64Array.from(arrays.labelTokens, (tokens) => Math.log(arrays.smoothing / (tokens + arrays.smoothing * vocabulary)));
@@ -173,11 +141,13 @@ export class NaiveBayesIndex {
     const labelDocuments = new Float32Array(labels.length);
     const labelTokens = new Float32Array(labels.length);
     const postings = new TermPostings(vocabulary.terms.length);
+    const termDocuments = new Uint32Array(vocabulary.terms.length);
     const training: TrainingDocument[] = documentLabels.map((documentLabel, position) => {
       const ids = [...new Set(documentLabel)].map((label) => labelIds.get(label)!);
       const { terms, termCounts } = vocabulary.documents[position]!;
       let length = 0;
       for (const count of termCounts) length += count;
+      for (const term of terms) termDocuments[term]! += 1;
       const weight = 1 / ids.length;
       for (const label of ids) {
         labelDocuments[label]! += weight;
@@ -189,7 +159,7 @@ export class NaiveBayesIndex {
     const { offsets, postingLabels, postingCounts } = postings.compact();
     const postingGains = quantized(Float32Array.from(postingCounts, (count) => Math.log((count + smoothing) / smoothing)));
     const arrays = { terms: vocabulary.terms, labels, smoothing, documentCount: documentLabels.length, labelDocuments, labelTokens, offsets, postingLabels, postingGains };
-    return new NaiveBayesIndex(arrays, { documents: training, postingCounts });
+    return new NaiveBayesIndex(arrays, { documents: training, postingCounts, termDocuments });
   }
 
   /** Restores an index from toJSON output. It cannot hold documents out. */
@@ -235,16 +205,16 @@ export class NaiveBayesIndex {
       const id = this.terms.termId(token);
       if (id !== undefined) query.set(id, (query.get(id) ?? 0) + 1);
     }
-    let length = 0;
-    for (const count of query.values()) length += count;
     const scores = this.scratch;
     if (exclude.length === 0) {
       const { logPrior, logUnseen } = this;
+      const length = queryLength(query);
       for (let label = 0; label < scores.length; label += 1) scores[label] = logPrior[label]! + length * logUnseen[label]!;
       this.addPostings(query, scores);
     } else {
       const heldOut = this.heldOutCounts(exclude, query);
-      this.heldOutPriors(heldOut, length, scores);
+      for (const term of heldOut.vanishedTerms) query.delete(term);
+      this.heldOutPriors(heldOut, queryLength(query), scores);
       this.addHeldOutPostings(query, heldOut, scores);
     }
     return this.posterior(scores, limit);
@@ -259,13 +229,16 @@ export class NaiveBayesIndex {
   }
 
   private heldOutCounts(exclude: readonly number[], query: Map<number, number>): HeldOutCounts {
-    if (!this.documents) throw new Error('Internal error: NaiveBayesIndex.score cannot hold documents out of an index restored from JSON.');
-    const heldOut: HeldOutCounts = { documents: 0, labelDocuments: new Map(), labelTokens: new Map(), postings: new Map() };
+    const training = this.training;
+    if (!training) throw new Error('Internal error: NaiveBayesIndex.score cannot hold documents out of an index restored from JSON.');
+    const heldOut: HeldOutCounts = { documents: 0, labelDocuments: new Map(), labelTokens: new Map(), vanishedTerms: new Set(), postings: new Map() };
     const add = (map: Map<number, number>, key: number, value: number) => map.set(key, (map.get(key) ?? 0) + value);
+    const termDocuments = new Map<number, number>();
     for (const position of exclude) {
-      const document = this.documents[position]!;
+      const document = training.documents[position]!;
       const weight = 1 / document.labels.length;
       heldOut.documents += 1;
+      for (const term of document.terms) add(termDocuments, term, 1);
       for (const label of document.labels) {
         add(heldOut.labelDocuments, label, weight);
         add(heldOut.labelTokens, label, weight * document.length);
@@ -275,12 +248,13 @@ export class NaiveBayesIndex {
         }
       }
     }
+    for (const [term, documents] of termDocuments) if (documents === training.termDocuments[term]) heldOut.vanishedTerms.add(term);
     return heldOut;
   }
 
   private heldOutPriors(heldOut: HeldOutCounts, length: number, scores: Float64Array): void {
     const { labelDocuments, labelTokens, smoothing, documentCount } = this.arrays;
-    const vocabulary = this.arrays.terms.length;
+    const vocabulary = this.arrays.terms.length - heldOut.vanishedTerms.size;
     const documents = documentCount - heldOut.documents;
     for (let label = 0; label < scores.length; label += 1) {
       const labelDocs = labelDocuments[label]! - (heldOut.labelDocuments.get(label) ?? 0);
@@ -290,14 +264,20 @@ export class NaiveBayesIndex {
     }
   }
 
+  /** Adds the postings of the query terms; postings with held-out counts get their gain recomputed. */
   private addHeldOutPostings(query: Map<number, number>, heldOut: HeldOutCounts, scores: Float64Array): void {
-    const { offsets, postingLabels, smoothing } = this.arrays;
-    const counts = this.postingCounts!;
+    const { offsets, postingLabels, postingGains, smoothing } = this.arrays;
+    const counts = this.training!.postingCounts;
     for (const [term, count] of query) {
       for (let slot = offsets[term]!; slot < offsets[term + 1]!; slot += 1) {
         const label = postingLabels[slot]!;
-        const kept = counts[slot]! - (heldOut.postings.get(term * this.labels.length + label) ?? 0);
-        if (kept > 1e-6) scores[label]! += count * Math.log((kept + smoothing) / smoothing);
+        const heldCount = heldOut.postings.get(term * this.labels.length + label);
+        if (heldCount === undefined) {
+          scores[label]! += count * postingGains[slot]!;
+          continue;
+        }
+        const remaining = counts[slot]! - heldCount;
+        if (remaining > 1e-6) scores[label]! += count * Math.log((remaining + smoothing) / smoothing);
       }
     }
   }

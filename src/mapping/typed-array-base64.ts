@@ -51,7 +51,8 @@ export function decodeQuantized(text: string): Float32Array {
   if (!match) throw new Error('Internal error: cached quantized numbers lack their "q16:" prefix.');
   const step = Number(match[1]) / 0xffff;
   const levels = new Uint16Array(decodeBytes(text.slice(match[0].length)));
-  // A plain loop, because Float32Array.from with a mapping function is several times slower.
+  // A plain loop, because Float32Array.from with a mapping function made the warm load of the
+  // mapping index more than twice as slow on Node 20.
   const values = new Float32Array(levels.length);
   for (let position = 0; position < levels.length; position += 1) values[position] = levels[position]! * step;
   return values;

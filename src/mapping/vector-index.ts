@@ -91,10 +91,10 @@ function collectPostings(counted: CountedDocuments, idf: Float32Array, documentF
 /** Static pruning: a common term keeps only its heaviest postings, where it matters most. */
 function prunePostings({ offsets, postingDocs, postingWeights }: Postings): Postings {
   const termCount = offsets.length - 1;
-  const kept = new Uint32Array(termCount + 1);
-  for (let term = 0; term < termCount; term += 1) kept[term + 1] = kept[term]! + Math.min(offsets[term + 1]! - offsets[term]!, maxPostingsPerTerm);
-  const docs = new Uint32Array(kept[termCount]!);
-  const weights = new Float32Array(kept[termCount]!);
+  const prunedOffsets = new Uint32Array(termCount + 1);
+  for (let term = 0; term < termCount; term += 1) prunedOffsets[term + 1] = prunedOffsets[term]! + Math.min(offsets[term + 1]! - offsets[term]!, maxPostingsPerTerm);
+  const docs = new Uint32Array(prunedOffsets[termCount]!);
+  const weights = new Float32Array(prunedOffsets[termCount]!);
   for (let term = 0; term < termCount; term += 1) {
     const start = offsets[term]!;
     const length = offsets[term + 1]! - start;
@@ -103,11 +103,11 @@ function prunePostings({ offsets, postingDocs, postingWeights }: Postings): Post
       slots = slots.sort((a, b) => postingWeights[b]! - postingWeights[a]! || postingDocs[a]! - postingDocs[b]!).slice(0, maxPostingsPerTerm);
     }
     slots.forEach((slot, position) => {
-      docs[kept[term]! + position] = postingDocs[slot]!;
-      weights[kept[term]! + position] = postingWeights[slot]!;
+      docs[prunedOffsets[term]! + position] = postingDocs[slot]!;
+      weights[prunedOffsets[term]! + position] = postingWeights[slot]!;
     });
   }
-  return { offsets: kept, postingDocs: docs, postingWeights: weights };
+  return { offsets: prunedOffsets, postingDocs: docs, postingWeights: weights };
 }
 
 /**
