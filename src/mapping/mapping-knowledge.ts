@@ -18,7 +18,7 @@ import { membersByKey } from './members-by-key.js';
 import { LexiconMatcher } from './lexicon/match-lexicon.js';
 
 /** Version of the cached mapping knowledge; bump it when the layout or the way it is built changes. */
-export const mappingKnowledgeVersion = 8;
+export const mappingKnowledgeVersion = 9;
 
 /**
  * Knowledge the mapper derives from one ATT&CK release: its knowledge sources, the compiled

@@ -16,6 +16,14 @@ export const extraPredictionThreshold = 0.5;
  */
 export const subtechniqueShare = 1 / 3;
 
+/**
+ * Share of its family's confidence that a sub-technique needs to be listed as a candidate of
+ * its own. Below it the family entry stands for the sub-technique, so that the first 30
+ * candidates span at least ten families for nearly every alert instead of one family's
+ * unlikely sub-techniques. Prediction and tag refinement need a larger share anyway.
+ */
+export const listedSubtechniqueShare = 0.1;
+
 /** Candidates kept per alert by default; evidence text is written only for these. */
 export const rankedDepth = 30;
 
@@ -88,6 +96,7 @@ export function rankTechniques(evidence: Evidence, models: MappingModels, contex
   }
   for (const [id, vector] of features.subtechniques) {
     const confidence = predictProbability(models.technique, vector);
+    if (confidence < (familyConfidence.get(parentTechniqueId(id)) ?? 0) * listedSubtechniqueShare) continue;
     byId.set(id, { id, score: round(confidence), confidence: round(confidence), fromAlert: false, evidence: [] });
   }
   const entries = [...byId.values()].map((candidate) => {

@@ -40,6 +40,11 @@ describe('rankTechniques', () => {
     expect(strong.predicted.map((item) => item.id).sort()).toEqual(['T1053.002', 'T1059']);
   });
 
+  it('leaves out far weaker sub-techniques', () => {
+    const result = rankTechniques(evidence([['T1053.002', 1], ['T1053.005', 0]]), models, context);
+    expect(result.candidates.map((item) => item.id)).toEqual(['T1053', 'T1053.002']);
+  });
+
   it('lists each family before its sub-techniques', () => {
     const result = rankTechniques(evidence([['T1053.002', 1]]), models, context);
     expect(result.candidates.map((item) => item.id)).toEqual(['T1053', 'T1053.002']);
