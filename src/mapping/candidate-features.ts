@@ -31,10 +31,10 @@ export const featureNames = [
 ] as const;
 
 /**
- * Constant k of reciprocal rank fusion (Cormack, Clarke and Buettcher, SIGIR 2009): each source
- * adds k / (k + rank) for a candidate it ranks. The paper's 60 suits lists of 1,000 documents.
- * Our sources list 20 to 40 candidates, where k = 60 scores ranks 1 and 10 as 0.98 and 0.86,
- * so the fused rank mostly counts sources. Fits choose k from these values instead.
+ * Constants k of reciprocal rank fusion (Cormack, Clarke and Buettcher, SIGIR 2009) that a fit
+ * chooses from. Each source adds k / (k + rank) for a candidate it ranks. Our sources list 10
+ * to 40 candidates, where the usual k = 60 scores ranks 1 and 10 as 0.98 and 0.86, so the fused
+ * rank would mostly count sources.
  */
 export const fusionConstantGrid: readonly number[] = [60, 20, 10, 5, 2, 1, 0.5];
 

@@ -96,11 +96,11 @@ function topPositions(scores: Float64Array, limit: number): number[] {
 }
 
 /**
- * Multinomial naive Bayes over labels (McCallum and Nigam, 1998) with Lidstone smoothing,
- * stored as postings from each term to the labels whose documents contain it. A document
- * with several labels counts as a fraction of a document for each. Scoring touches only the
- * postings of the query's terms. An index built in this process also keeps its training
- * counts, so a caller can score a training text with its own documents held out.
+ * Multinomial naive Bayes over labels with Lidstone smoothing, stored as postings from each
+ * term to the labels whose documents contain it. A document with several labels counts as a
+ * fraction of a document for each. Scoring touches only the postings of the query's terms. An
+ * index built in this process also keeps its training counts, so a caller can score a
+ * training text with its own documents held out.
  */
 export class NaiveBayesIndex {
   private readonly terms: SortedTermTable;
