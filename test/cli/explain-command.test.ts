@@ -50,6 +50,14 @@ describe('ids-explain explain', () => {
     expect(result.code).toBe(0);
   });
 
+  it('writes no escape code from alert fields', async () => {
+    const input = JSON.stringify({ description: 'Remote task created \u001b]0;title\u0007\u001b[8mhidden', src_ip: '192.0.2.4' });
+    const result = await runCli(['explain', '-', ...attack], { input });
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain('\u001b');
+    expect(result.stdout).toContain('\\u001b]0;title');
+  });
+
   it('writes no colour when NO_COLOR is set', async () => {
     const result = await runCli(['explain', reference, ...attack], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } });
     expect(result.stdout).not.toContain('\u001b[');
@@ -75,6 +83,7 @@ describe('ids-explain explain errors', () => {
     ['invalid JSON', '{"description": "x",\n "src_ip": }', /stdin: invalid JSON at line 2, column 12/],
     ['binary input', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff]), /looks binary/],
     ['an alert without description', '{"src_ip": "192.0.2.1"}', /no description/],
+    ['field names with escape codes', JSON.stringify({ '\u001b]0;title\u0007\u001b[2J x': 1, 'a\nb': 2 }), /fields: \\u001b\]0;title\\u0007\\u001b\[2J x, a b\)/],
   ])('exits 2 with one clean line on %s', async (_name, input, message) => {
     const result = await runCli(['explain', ...attack], { input });
     expect(result.code).toBe(2);
@@ -99,6 +108,11 @@ describe('ids-explain explain errors', () => {
     const result = await runCli(['explain', path, ...attack]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/field "details" is 5\.0 MB/);
+  });
+
+  it('prints no escape code from the input', async () => {
+    const result = await runCli(['explain', ...attack], { input: JSON.stringify({ '\u001b[2J': 1 }) });
+    expect(result.stderr).not.toContain('\u001b');
   });
 
   it('shows the cause at debug level', async () => {
