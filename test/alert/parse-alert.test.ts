@@ -190,3 +190,21 @@ describe('parseAlert formats and limits', () => {
     expect(alert.notes).toContain('field "description" has 20008 characters; only the first 16384 are used in the explanation');
   });
 });
+
+describe('parseAlert on deeply nested JSON', () => {
+  const depth = 10_000;
+
+  it.each([
+    ['valid', `{"description":"deep test alert","x":${'['.repeat(depth)}${']'.repeat(depth)}}`],
+    ['cut', `{"description":"deep test alert","x":${'['.repeat(depth)}`],
+    ['invalid', `{"description":"deep test alert","x":${'['.repeat(depth)}x]`],
+    ['object', `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`],
+  ])('rejects %s JSON nested 10,000 levels', (_name, text) => {
+    expect(parseError(text).message).toMatch(/^sample: the JSON nests more than 100 levels deep/);
+  });
+
+  it('reads JSON nested 100 levels', () => {
+    const nested = `${'['.repeat(98)}"x"${']'.repeat(98)}`;
+    expect(parseSample(`{"description":"deep test alert","x":${nested}}`).description).toBe('deep test alert');
+  });
+});

@@ -172,6 +172,13 @@ describe('loadAttackIndex errors', () => {
     expect(() => load(path)).toThrow(/not valid JSON at line 2, column 14/);
   });
 
+  it('reports deeply nested garbage without a position', () => {
+    const path = join(freshDir('bad-'), 'enterprise-attack.json');
+    writeFileSync(path, '['.repeat(100_000));
+    expect(() => load(path)).toThrow(AttackDataError);
+    expect(userMessageOf(() => load(path))).toMatch(/is not valid JSON: /);
+  });
+
   it('rejects JSON that is not a bundle', () => {
     const path = join(freshDir('bad-'), 'enterprise-attack.json');
     writeFileSync(path, '{"hello": "world"}');
