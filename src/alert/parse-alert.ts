@@ -17,6 +17,8 @@ export interface ParseAlertOptions {
   origin?: string;
   /** Time of reading, used to infer the year of syslog and Snort timestamps; defaults to now. */
   referenceTime?: Date;
+  /** Remarks about reading the input that the caller made, such as bytes that were not UTF-8. */
+  notes?: string[];
 }
 
 function supportedFormats(): string {
@@ -98,5 +100,7 @@ export function parseAlert(text: string, options: ParseAlertOptions = {}): Alert
   const input = createAlertInput(text.replace(/^\uFEFF/, ''), origin, options.referenceTime ?? new Date());
   const adapter = chooseAdapter(input, options.format);
   if (input.jsonError !== undefined && !input.partialJson && adapter.name === 'json') throw unreadableJsonError(input);
-  return makeAlert(adapter.parse(input), origin);
+  const draft = adapter.parse(input);
+  if (options.notes?.length) draft.notes = [...options.notes, ...(draft.notes ?? [])];
+  return makeAlert(draft, origin);
 }

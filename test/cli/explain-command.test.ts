@@ -50,6 +50,21 @@ describe('ids-explain explain', () => {
     expect(result.code).toBe(0);
   });
 
+  it('reads a UTF-16 file as PowerShell writes it', async () => {
+    const text = 'Description: Remote task created\r\nSource IP: 192.0.2.4\r\n';
+    const path = tempFile('alert-utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const result = await runCli(['explain', path, '--format', 'json', ...attack]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).interpretation.summary).toContain('192.0.2.4');
+  });
+
+  it('notes bytes that are not UTF-8', async () => {
+    const input = Buffer.concat([Buffer.from('Description: Remote task created by '), Buffer.from('José', 'latin1'), Buffer.from('\nSource IP: 192.0.2.4\n')]);
+    const result = await runCli(['explain', '-', '--format', 'json', ...attack], { input });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).metadata.notes).toContain('the input is not valid UTF-8: byte 0xE9 at offset 39 and any other invalid bytes are shown as \uFFFD');
+  });
+
   it('writes no escape code from alert fields', async () => {
     const input = JSON.stringify({ description: 'Remote task created \u001b]0;title\u0007\u001b[8mhidden', src_ip: '192.0.2.4' });
     const result = await runCli(['explain', '-', ...attack], { input });
