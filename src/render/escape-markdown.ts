@@ -11,15 +11,24 @@ export type MarkdownContext = 'block' | 'inline' | 'link-text' | 'link-destinati
 // headings, quotes, lists, tables, code fences, thematic breaks, setext underlines and link
 // reference definitions. HTML is escaped wherever it starts.
 const blockStartPattern = /^( {0,3})(?:([#>+*=_|`~[-])|(\d{1,9})([.)]))/gm;
-// A backslash before punctuation is an escape, so one written in the text would cancel the
-// escape added after it. Doubled, it shows as one backslash. "C:\Windows" stays as it is.
-const backslashPattern = /\\(?=[!-/:-@[-`{-~])/g;
 // "[label](target)" and "![alt](target)" need "](" together, and "[label]: target" a line start.
 const linkOpenPattern = /\]\(/g;
+// The next three patterns also capture the backslashes written before the character. They
+// match from the start of such a run, so a long run is read once.
 // "<a href=...>", "<!-- -->" and autolinks such as "<https://...>".
-const htmlStartPattern = /<(?=[A-Za-z/!?])/g;
+const htmlStartPattern = /(?<!\\)(\\*)<(?=[A-Za-z/!?])/g;
 // "&#x202e;" and "&amp;" turn into other characters in rendered Markdown.
-const entityPattern = /&(?=#?[A-Za-z0-9]{1,32};)/g;
+const entityPattern = /(?<!\\)(\\*)&(?=#?[A-Za-z0-9]{1,32};)/g;
+const linkTextBracketPattern = /(?<!\\)(\\*)([[\]])/g;
+
+/**
+ * Returns a character with a backslash before it, after the run of backslashes written just
+ * before it, doubled. An odd run would otherwise cancel the added escape. Other backslashes,
+ * as in "C:\Windows" or "\\server\share", stay as written.
+ */
+function escapeAfter(run: string, character: string): string {
+  return `${run}${run}\\${character}`;
+}
 
 // White space, brackets and invisible characters that would end or disguise a link target.
 const destinationEndPattern = /[\s()<>\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
@@ -57,11 +66,10 @@ export function escapeMarkdown(text: string, context: MarkdownContext): string {
   if (context === 'link-destination') return text.replace(destinationEndPattern, percentEncode);
   const folded = joinLines(text, context === 'block' ? '\n' : ' ');
   const visible = showControlCharacters(folded, { keepLineBreaks: context === 'block' });
-  const doubled = visible.replace(backslashPattern, '\\\\');
-  const bracketed = context === 'link-text' ? doubled.replace(/[[\]]/g, '\\$&') : doubled;
+  const bracketed = context === 'link-text' ? visible.replace(linkTextBracketPattern, (_match, run: string, bracket: string) => escapeAfter(run, bracket)) : visible;
   return bracketed
     .replace(blockStartPattern, escapeBlockStart)
     .replace(linkOpenPattern, ']\\(')
-    .replace(htmlStartPattern, '\\<')
-    .replace(entityPattern, '\\&');
+    .replace(htmlStartPattern, (_match, run: string) => escapeAfter(run, '<'))
+    .replace(entityPattern, (_match, run: string) => escapeAfter(run, '&'));
 }

@@ -41,8 +41,12 @@ describe('escapeMarkdown', () => {
     expect(escapeMarkdown('&#x202e; &amp; ATT&CK', 'inline')).toBe('\\&#x202e; \\&amp; ATT&CK');
   });
 
-  it('doubles a backslash that would cancel an escape', () => {
-    expect(escapeMarkdown('x \\<img src=x> \\](y) C:\\Windows\\at.exe', 'inline')).toBe('x \\\\\\<img src=x> \\\\]\\(y) C:\\Windows\\at.exe');
+  it('doubles backslashes that would cancel an escape', () => {
+    expect(escapeMarkdown('x \\<img> \\\\<img> \\&amp;', 'inline')).toBe('x \\\\\\<img> \\\\\\\\\\<img> \\\\\\&amp;');
+  });
+
+  it('leaves Windows and UNC paths as written', () => {
+    expect(escapeMarkdown('C:\\Windows\\at.exe on \\\\*\\IPC$ and \\\\fs01\\share', 'inline')).toBe('C:\\Windows\\at.exe on \\\\*\\IPC$ and \\\\fs01\\share');
   });
 
   it('shows control characters', () => {
