@@ -3,6 +3,7 @@ import type { Alert } from './alert-schema.js';
 import { createAlertInput, type AlertInput } from './alert-input.js';
 import type { AlertAdapter } from './adapters/alert-adapter.js';
 import { alertAdapters, findAdapter } from './adapters/alert-adapters.js';
+import { describeOversize } from './describe-oversize.js';
 import { detectAdapter } from './detect-adapter.js';
 import { invalidJsonError } from './invalid-json-error.js';
 import { makeAlert } from './make-alert.js';
@@ -28,7 +29,7 @@ function supportedFormats(): string {
 function checkText(text: string, origin: string): void {
   const bytes = Buffer.byteLength(text);
   if (bytes > maxInputBytes) {
-    throw new InputError(`${origin}: the input is ${(bytes / 1024 / 1024).toFixed(1)} MB, more than the ${maxInputBytes / 1024 / 1024} MB limit for one alert`, {
+    throw new InputError(`${origin}: the input is ${describeOversize(bytes, maxInputBytes)} for one alert`, {
       hint: 'Pass one alert at a time, or use "ids-explain batch" for files of many alerts',
     });
   }

@@ -208,3 +208,19 @@ describe('parseAlert on deeply nested JSON', () => {
     expect(parseSample(`{"description":"deep test alert","x":${nested}}`).description).toBe('deep test alert');
   });
 });
+
+describe('parseAlert size and type messages', () => {
+  it('gives exact sizes just over a limit', () => {
+    const text = JSON.stringify({ description: 'a'.repeat(1024 * 1024 + 10) });
+    expect(parseError(text).message).toBe('sample: field "description" is 1,048,586 bytes, more than the 1,048,576-byte limit');
+  });
+
+  it('rounds sizes far over a limit', () => {
+    const text = JSON.stringify({ description: 'x', payload: 'a'.repeat(3 * 1024 * 1024) });
+    expect(parseError(text).message).toMatch(/^sample: field "details" is 3\.0 MB, more than the 1\.0 MB limit$/);
+  });
+
+  it('names an array inside an array', () => {
+    expect(parseError('[[{"description": "x"}]]').message).toBe("sample: expected a JSON object with the alert's fields, got an array");
+  });
+});
