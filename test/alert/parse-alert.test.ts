@@ -224,3 +224,12 @@ describe('parseAlert size and type messages', () => {
     expect(parseError('[[{"description": "x"}]]').message).toBe("sample: expected a JSON object with the alert's fields, got an array");
   });
 });
+
+describe('parseAlert on a description without words', () => {
+  it.each([
+    ['a number in JSON', '{"description": 12345, "src_ip": "192.0.2.1"}', 'sample: field "description" has no words ("12345"), so the alert has no description'],
+    ['punctuation in key/value text', 'Description: -_-.\nSource IP: 192.0.2.1', 'sample: field "Description" has no words ("-_-."), so the alert has no description'],
+  ])('names the field for %s', (_name, text, message) => {
+    expect(parseError(text).message).toBe(message);
+  });
+});
