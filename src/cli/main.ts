@@ -16,8 +16,16 @@ async function createContext(logLevel: string | undefined): Promise<CommandConte
   const environment = readEnvironment(loadEnvironment());
   const level: LogLevel = resolveLogLevel(logLevel, environment);
   debug = level === 'debug';
-  return { environment, logger: createLogger({ level }), stdout: process.stdout };
+  return { environment, logger: createLogger({ level, stream: terminalSafeStderr }), stdout: process.stdout };
 }
+
+/**
+ * Standard error for log lines. Library code logs values from the input, such as field
+ * names, so each line is written as one line with its control characters shown as escapes.
+ */
+const terminalSafeStderr = {
+  write: (chunk: string) => process.stderr.write(`${showControlCharacters(chunk.replace(/\n$/, ''))}\n`),
+};
 
 /**
  * Returns a message as one line that is safe on a terminal. Messages quote input values, such
