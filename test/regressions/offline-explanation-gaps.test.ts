@@ -9,8 +9,7 @@ import type { Explanation } from '../../src/explanation/explanation-schema.js';
 import type { TechniqueMapper } from '../../src/mapping/technique-mapping.js';
 import { realAttackIndex, realMapper, repositoryRoot } from '../support/real-attack.js';
 
-// Known gaps of the offline composer and the mapper. Each test states what a correct
-// explanation does and fails today. Remove `.fails` when the gap is fixed.
+// Explanations that once went wrong: each test states what a correct explanation does.
 
 let index: AttackIndex;
 let mapper: TechniqueMapper;
@@ -31,14 +30,14 @@ beforeAll(() => {
 });
 
 describe('offline explanation of SSH guessing against non-existent users', () => {
-  it.fails('resets no password of an invalid user', async () => {
+  it('resets no password of an invalid user', async () => {
     const explanation = await explainFixture('cases/08-wazuh-sshd-bruteforce.json');
     expect(explanation.mitigations.immediate.map((item) => item.action).join('\n')).not.toMatch(/changes made by deploy, and reset its password/);
   });
 });
 
 describe('offline explanation of an HTTP beacon tagged T1071', () => {
-  it.fails('gives its evidence in one grammatical sentence', async () => {
+  it('gives its evidence in one grammatical sentence', async () => {
     const explanation = await explainFixture('cases/02-suricata-eve-mitre-c2.json');
     expect(techniqueExplanations(explanation)).not.toContain('because refines');
   });
@@ -52,11 +51,11 @@ describe('offline explanation of an alert that names a C: path', () => {
     return explainAlert({ alert, index, mapper, backend: offlineBackend, now: () => new Date('2026-03-20T12:00:00Z') });
   }
 
-  it.fails('names no direct volume access', async () => {
+  it('names no direct volume access', async () => {
     expect((await explainText()).techniques.map((technique) => technique.id)).not.toContain('T1006');
   });
 
-  it.fails('quotes as evidence only text the alert contains', async () => {
+  it('quotes as evidence only text the alert contains', async () => {
     expect(techniqueExplanations(await explainText())).not.toContain('the alert mentions "\\\\.\\c:"');
   });
 });
