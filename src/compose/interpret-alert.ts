@@ -9,9 +9,9 @@ import { tacticGuides } from './guides/tactic-guide.js';
 import { techniqueGuides } from './guides/technique-guide.js';
 
 /** Longest stretch of the alert's details repeated in the interpretation. */
-const maxQuotedDetails = 600;
+const maxQuotedDetails = 450;
 /** Maximum number of glossary terms explained; terms the summary uses come first. */
-const maxExplainedTerms = 5;
+const maxExplainedTerms = 4;
 
 function guideFor(technique: TechniqueRecord) {
   return techniqueGuides[technique.id] ?? (technique.parentId ? techniqueGuides[technique.parentId] : undefined);
@@ -90,7 +90,7 @@ function details(context: ComposeContext, notes: string[], summary: string): str
 /**
  * Writes the plain-language interpretation: who did what to which system and when, what the
  * top technique means in everyday words, why attackers do it, and how urgent it is. Details
- * quote the sensor's own words, explain up to five terms (those in the summary first) and
+ * quote the sensor's own words, explain up to four terms (those in the summary first) and
  * carry reading notes.
  */
 export function interpretAlert(
