@@ -41,5 +41,9 @@ export interface DraftResult {
  */
 export interface ExplanationBackend {
   readonly name: string;
+  /** Model that writes the drafts, for backends that call one; part of every cache key. */
+  readonly model?: string;
+  /** Version of the prompt templates, for backends that use them; part of every cache key. */
+  readonly promptVersion?: string;
   draft(request: DraftRequest): Promise<DraftResult>;
 }

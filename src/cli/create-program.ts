@@ -12,7 +12,7 @@ function attackOption(): Option {
   return new Option('--attack <path>', 'ATT&CK STIX bundle file, or a folder of enterprise/ics/mobile bundles (default: $IDS_EXPLAIN_ATTACK, then the download folder)');
 }
 
-/** Options of the LLM backends, shared by explain and record. */
+/** Options of the LLM backends, shared by explain, batch and record. */
 function addLlmOptions(command: Command): Command {
   return command
     .option('--model <name>', 'model name for the openai backend; setting one makes openai the default backend (default: $IDS_EXPLAIN_MODEL)')
@@ -86,6 +86,55 @@ export function createProgram(createContext: ContextFactory): Command {
     .action(async (files: string[], options) => {
       const { runRecordCommand } = await import('./commands/record-command.js');
       await runRecordCommand(files, options, await createContext(options.logLevel));
+    });
+
+  const batch = program
+    .command('batch')
+    .description('explain many alerts (JSON Lines, JSON arrays, folders of alert files, or standard input) into a JSON Lines file')
+    .argument('[inputs...]', 'files, folders, or "-" for standard input (default: standard input)')
+    .option('--out <file>', 'output JSON Lines file, one record per alert; "-" writes to standard output')
+    .option('--concurrency <n>', 'maximum backend calls in flight at once, 1 to 256 (default: 1 for offline, 8 for LLM backends)')
+    .option('--resume', 'continue an interrupted job from what --out already holds')
+    .option('--force', 'replace an existing --out file instead of refusing')
+    .option('--cache <path>', 'SQLite file that keeps explanations across runs (default: explanations.sqlite in the user cache folder)')
+    .option('--no-cache', 'keep explanations for this run only')
+    .option('--cache-size <MB>', 'size cap of the explanation cache in MB; least recently used entries are removed first', '512')
+    .option('--navigator <file>', 'also write an ATT&CK Navigator layer scoring each technique by its number of alerts')
+    .option('--report <file>', 'also write a Markdown report: alert groups by fingerprint, each explained once, and technique counts')
+    .option('--group', 'write one record per fingerprint and source/target pair, with count and time window, instead of one per alert')
+    .option('--quiet', 'print no progress bar and no summary on standard error')
+    .option('--backend <name>', 'explanation backend: offline (no LLM), openai (any OpenAI-compatible server) or replay (recorded answers) (default: $IDS_EXPLAIN_BACKEND, then openai when a model is set, else offline)')
+    .option('--replay-dir <path>', 'folder of recorded answers for the replay backend (default: $IDS_EXPLAIN_REPLAY_DIR or fixtures/llm-responses)')
+    .option('--max-techniques <n>', 'maximum number of ATT&CK techniques per explanation, 1 to 10', '3')
+    .option('--input-format <name>', `alert format of every alert: auto (detect per alert), or one of ${alertFormatNames.join(', ')}`, 'auto')
+    .option('--input-layout <layout>', 'how the inputs arrange their alerts: auto, lines, array or whole (one alert per file)', 'auto')
+    .addOption(examplesOption('labelled examples that teach the technique mapper: a JSON Lines file or a folder of Sigma rules (default: $IDS_EXPLAIN_EXAMPLES)'))
+    .addOption(attackOption());
+  addLlmOptions(batch)
+    .addOption(logLevelOption())
+    .action(async (inputs: string[], options) => {
+      const { runBatchCommand } = await import('./commands/batch-command.js');
+      await runBatchCommand(inputs, options, await createContext(options.logLevel));
+    });
+
+  const cache = program.command('cache').description('manage the explanation cache that batch jobs share');
+  cache
+    .command('clear')
+    .description('delete every cached explanation')
+    .option('--cache <path>', 'SQLite cache file (default: explanations.sqlite in the user cache folder)')
+    .addOption(logLevelOption())
+    .action(async (options) => {
+      const { runCacheClearCommand } = await import('./commands/cache-command.js');
+      runCacheClearCommand(options, await createContext(options.logLevel));
+    });
+  cache
+    .command('info')
+    .description('show where the explanation cache is, how many entries it has and their size')
+    .option('--cache <path>', 'SQLite cache file (default: explanations.sqlite in the user cache folder)')
+    .addOption(logLevelOption())
+    .action(async (options) => {
+      const { runCacheInfoCommand } = await import('./commands/cache-command.js');
+      runCacheInfoCommand(options, await createContext(options.logLevel));
     });
 
   program

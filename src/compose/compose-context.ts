@@ -27,7 +27,8 @@ export interface ComposeContext {
   findings: TamperingFinding[];
 }
 
-function endpointLabel(endpoint: Alert['source']): string | undefined {
+/** Names an endpoint as "host (address)", the host, or the address; undefined when it has neither. */
+export function endpointLabel(endpoint: Alert['source']): string | undefined {
   if (endpoint.host && endpoint.address && endpoint.host !== endpoint.address) return `${endpoint.host} (${endpoint.address})`;
   return endpoint.host ?? endpoint.address;
 }

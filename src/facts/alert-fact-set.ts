@@ -1,5 +1,5 @@
 import type { Alert } from '../alert/alert-schema.js';
-import { extractFacts, type Facts } from './extract-facts.js';
+import { extractDates, extractFacts } from './extract-facts.js';
 
 function flattenValues(value: unknown, into: string[]): string[] {
   if (value === null || value === undefined) return into;
@@ -25,12 +25,13 @@ export function alertText(alert: Alert): string {
 export class AlertFactSet {
   private readonly text: string;
   private readonly lowerText: string;
-  private readonly facts: Facts;
+  // Only dates need the alert's own facts. They are found on first use, because batch jobs
+  // build a fact set per alert and most checks never reach a date.
+  private dates: string[] | undefined;
 
   constructor(alert: Alert, extraTexts: string[] = []) {
     this.text = [alertText(alert), ...extraTexts].join('\n');
     this.lowerText = this.text.toLowerCase();
-    this.facts = extractFacts(this.text);
   }
 
   /** Lists the facts of an output text that the alert (or the extra texts) does not contain. */
@@ -49,7 +50,8 @@ export class AlertFactSet {
       if (!new RegExp(`(?<![\\d.])${port}(?![\\d])`).test(this.text)) missing.push(`port ${port}`);
     }
     for (const date of found.dates) {
-      if (!this.facts.dates.includes(date)) missing.push(date);
+      this.dates ??= extractDates(this.text);
+      if (!this.dates.includes(date)) missing.push(date);
     }
     for (const time of found.times) {
       if (!this.text.includes(time)) missing.push(time);

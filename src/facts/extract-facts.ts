@@ -24,8 +24,10 @@ const hostPattern = new RegExp(
   `(?<![\\w.@-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+(?:${topLevelDomains.join('|')})(?![\\w-]|\\.[a-z0-9])`,
   'gi',
 );
-// DOMAIN\user; registry hives such as HKLM\Software share the shape and are excluded.
-const accountPattern = /(?<![\w\\])(?!HK(?:LM|CU|CR|U|CC|EY_[A-Z_]+)\\)[A-Za-z][\w-]{0,14}\\(?!\\)[A-Za-z0-9._$-]*[A-Za-z0-9_$]/g;
+// DOMAIN\user. Registry hives (HKLM\Software), folders inside paths, also after a space
+// (C:\Program Files\Microsoft Office\x.exe), and shares of UNC paths (\\fs01.example.com\finance)
+// share the shape and are excluded.
+const accountPattern = /(?<![\w\\.-])(?<!\\[^\\\s]*\s)(?!HK(?:LM|CU|CR|U|CC|EY_[A-Z_]+)\\)[A-Za-z][\w-]{0,14}\\(?!\\)[A-Za-z0-9._$-]*[A-Za-z0-9_$](?![\w$.-]*\\)/g;
 const emailPattern = /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const portPattern = /\b(?:port|ports|tcp|udp|dport|sport)[\s/:=]+(\d{1,5})\b|(?<=\d\.\d{1,3}):(\d{1,5})\b/gi;
 const datePattern = /\b(\d{4})-(\d{2})-(\d{2})(?=[T ]|\b)/g;
@@ -47,6 +49,11 @@ function isIpv6(candidate: string): boolean {
   return candidate.includes('::') || groups.length >= 5 || groups.some((group) => /[a-f]/i.test(group));
 }
 
+/** Finds the dates (YYYY-MM-DD) written in a text. */
+export function extractDates(text: string): string[] {
+  return unique([...text.matchAll(datePattern)].map((match) => match[0]));
+}
+
 /** Finds the addresses, hosts, accounts, ports, dates and times written in a text. */
 export function extractFacts(text: string): Facts {
   const addresses = [
@@ -58,7 +65,6 @@ export function extractFacts(text: string): Facts {
     const value = Number(match[1] ?? match[2]);
     if (value <= 65535) ports.push(value);
   }
-  const dates = [...text.matchAll(datePattern)].map((match) => match[0]);
   const times = [...text.matchAll(timePattern)]
     .filter((match) => Number(match[1]) < 24 && Number(match[2]) < 60)
     .map((match) => match[0]);
@@ -67,7 +73,7 @@ export function extractFacts(text: string): Facts {
     hosts: uniqueIgnoringCase(text.match(hostPattern) ?? []),
     accounts: unique([...(text.match(accountPattern) ?? []), ...(text.match(emailPattern) ?? [])]),
     ports: unique(ports),
-    dates: unique(dates),
+    dates: extractDates(text),
     times: unique(times),
   };
 }

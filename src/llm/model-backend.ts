@@ -6,6 +6,8 @@ import type { PromptTemplateSet } from './prompt-template.js';
 
 export interface ModelBackendOptions {
   name: string;
+  /** Model name as configured; replay reports the recordings' origin instead. */
+  model?: string;
   /** Returns the transport for one request; replay picks the recording of the alert. */
   transportFor: (request: DraftRequest) => Promise<{ transport: ChatTransport; redact: boolean; notes?: string[] }>;
   template: PromptTemplateSet;
@@ -18,6 +20,8 @@ export function createModelBackend(options: ModelBackendOptions): ExplanationBac
   const { name, transportFor, template, counter, tokenBudget } = options;
   return {
     name,
+    ...(options.model ? { model: options.model } : {}),
+    promptVersion: template.version,
     async draft(request: DraftRequest): Promise<DraftResult> {
       const { transport, redact, notes } = await transportFor(request);
       const result = await draftWithModel({ request, transport, template, counter, tokenBudget, redact });

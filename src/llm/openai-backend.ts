@@ -34,6 +34,7 @@ export async function createOpenAiBackend(options: OpenAiBackendOptions): Promis
   const redact = shouldRedact(settings.redact, settings.baseUrl);
   return createModelBackend({
     name: 'openai',
+    model,
     transportFor: async () => ({ transport, redact }),
     template,
     counter,

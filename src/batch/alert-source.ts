@@ -1,0 +1,21 @@
+import type { IdsExplainError } from '../errors/ids-explain-error.js';
+import type { InputPosition } from './input-position.js';
+
+/**
+ * One alert as a source delivers it: its position and raw text, or the reason it could not
+ * be read at all (a line over the size limit, an unterminated array element).
+ */
+export type SourceItem =
+  | { position: InputPosition; text: string }
+  | { position: InputPosition; error: IdsExplainError };
+
+/**
+ * Origin of a batch job's alerts: files and standard input for `batch`, a queue for workers.
+ * An implementation must yield every alert exactly once, in its own order, because the
+ * output has one record per item.
+ */
+export interface AlertSource {
+  items(): AsyncIterable<SourceItem>;
+  /** Bytes read so far and the total when it is known, for progress and ETA. */
+  progress(): { bytesRead: number; totalBytes?: number };
+}

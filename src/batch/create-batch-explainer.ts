@@ -1,0 +1,131 @@
+import type { LimitFunction } from 'p-limit';
+import type { Alert } from '../alert/alert-schema.js';
+import { parseAlert } from '../alert/parse-alert.js';
+import type { AttackIndex } from '../attack/attack-index.js';
+import type { ExplanationBackend } from '../backends/explanation-backend.js';
+import { IdsExplainError } from '../errors/ids-explain-error.js';
+import { explainAlert } from '../explain/explain-alert.js';
+import { fingerprintAlert } from '../explain/fingerprint-alert.js';
+import type { Explanation } from '../explanation/explanation-schema.js';
+import type { SharedBackoff } from '../llm/shared-backoff.js';
+import type { Logger } from '../logging/logger.js';
+import type { TechniqueMapper } from '../mapping/technique-mapping.js';
+import type { SourceItem } from './alert-source.js';
+import { summarizeAlert, type BatchResult, type ExplainedBy, type ExplainedResult, type FailedRecord } from './batch-record.js';
+import { fillTemplate, type CompiledTemplate } from './compile-template.js';
+import { makeExplanationTemplate, type ExplanationTemplate } from './explanation-template.js';
+import { formatPosition, type InputPosition } from './input-position.js';
+import type { TemplateStore } from './template-store.js';
+import { tokenizeAlert, type TokenizedAlert } from './tokenize-alert.js';
+
+export interface BatchExplainerOptions {
+  index: AttackIndex;
+  mapper: TechniqueMapper;
+  backend: ExplanationBackend;
+  store: TemplateStore;
+  /** The job's one limiter; every backend call goes through it. */
+  limiter: LimitFunction;
+  backoff: SharedBackoff;
+  maxTechniques: number;
+  /** Value of `--input-format`. */
+  inputFormat?: string;
+  logger: Logger;
+  signal?: AbortSignal;
+  /** Called with every explanation the backend drafted, to count calls and tokens. */
+  onDraft?: (explanation: Explanation) => void;
+  now?: () => Date;
+}
+
+/**
+ * Explains one source item and returns its output record, directly when it can be finished
+ * at once and as a promise otherwise. The promise never rejects.
+ */
+export type BatchExplainer = (item: SourceItem) => BatchResult | Promise<BatchResult>;
+
+/** Returns the one-line message the CLI would print for an error. */
+export function errorMessage(error: unknown, position: InputPosition): string {
+  if (error instanceof IdsExplainError) return error.userMessage;
+  const message = error instanceof Error ? error.message : String(error);
+  return `${formatPosition(position)}: explaining failed: ${message}`;
+}
+
+/**
+ * Creates the per-alert step of a batch job: parse, fingerprint, tokenize, then fill in the
+ * template of the alert's template key, drafting it through the backend only when neither
+ * this job nor the cache has it. Alerts whose template cannot be filled in are explained on
+ * their own. Any failure becomes a failed record naming the alert's position.
+ */
+export function createBatchExplainer(options: BatchExplainerOptions): BatchExplainer {
+  const { store, limiter, backoff, logger } = options;
+  const now = options.now ?? (() => new Date());
+
+  const callBackend = (alert: Alert) =>
+    limiter(async () => {
+      await backoff.wait(options.signal);
+      const explanation = await explainAlert({ ...options, alert, logger, now, ...(options.signal ? { signal: options.signal } : {}) });
+      options.onDraft?.(explanation);
+      return explanation;
+    });
+
+  const draftTemplate = async (tokens: TokenizedAlert): Promise<ExplanationTemplate> =>
+    makeExplanationTemplate(await callBackend(tokens.createTemplate()), tokens.readableTokens);
+
+  async function templateFor(tokens: TokenizedAlert, fingerprint: string): Promise<{ compiled: CompiledTemplate; by: ExplainedBy }> {
+    const inProgress = store.draftInProgress(tokens.templateKey);
+    if (inProgress) return { compiled: await inProgress, by: 'template' };
+    return { compiled: await store.track(tokens.templateKey, fingerprint, draftTemplate(tokens)), by: 'backend' };
+  }
+
+  function fill(alert: Alert, base: ResultBase, tokens: TokenizedAlert, compiled: CompiledTemplate, by: ExplainedBy): ExplainedResult | undefined {
+    const generatedAt = now().toISOString();
+    const explanationJson = fillTemplate({ compiled, alert, values: tokens.values, fingerprint: base.fingerprint, generatedAt });
+    if (explanationJson !== undefined) return { ...base, explainedBy: by, explanationJson, techniqueIds: compiled.techniqueIds };
+    logger.debug('alert %s: its template could not be filled in; explaining it on its own', formatPosition(base.position));
+    return undefined;
+  }
+
+  /** Waits for or drafts the template, and explains the alert alone when it does not fit. */
+  async function explainLater(alert: Alert, base: ResultBase, tokens: TokenizedAlert | undefined): Promise<ExplainedResult> {
+    if (tokens) {
+      const { compiled, by } = await templateFor(tokens, base.fingerprint);
+      const result = fill(alert, base, tokens, compiled, by);
+      if (result) return result;
+    }
+    const explanation = await callBackend(alert);
+    const techniqueIds = explanation.techniques.map((technique) => technique.id);
+    return { ...base, explainedBy: 'backend', explanationJson: JSON.stringify(explanation), techniqueIds };
+  }
+
+  const failedAlert = (alert: Alert, position: InputPosition, error: unknown): FailedRecord => {
+    logger.debug('alert %s failed: %s', formatPosition(position), (error as Error).stack ?? String(error));
+    return { ...failed(position, error), fingerprint: fingerprintAlert(alert) };
+  };
+
+  // Alerts whose template is at hand are finished synchronously: most alerts of a job take
+  // this path, and skipping promises for them saves a measurable share of the work.
+  return (item) => {
+    const { position } = item;
+    if ('error' in item) return failed(position, item.error);
+    let alert: Alert;
+    try {
+      alert = parseAlert(item.text, { origin: formatPosition(position), ...(options.inputFormat ? { format: options.inputFormat } : {}) });
+    } catch (error) {
+      return failed(position, error);
+    }
+    try {
+      const base: ResultBase = { position, status: 'explained', fingerprint: fingerprintAlert(alert), alert: summarizeAlert(alert) };
+      const tokens = tokenizeAlert(alert, base.fingerprint);
+      const found = tokens && store.find(tokens.templateKey);
+      const result = found ? fill(alert, base, tokens, found.template, found.origin) : undefined;
+      return result ?? explainLater(alert, base, tokens).catch((error: unknown) => failedAlert(alert, position, error));
+    } catch (error) {
+      return failedAlert(alert, position, error);
+    }
+  };
+}
+
+type ResultBase = Pick<ExplainedResult, 'position' | 'status' | 'fingerprint' | 'alert'>;
+
+function failed(position: InputPosition, error: unknown): FailedRecord {
+  return { position, status: 'failed', error: errorMessage(error, position) };
+}

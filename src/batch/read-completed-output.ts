@@ -1,0 +1,110 @@
+import { closeSync, createReadStream, createWriteStream, existsSync, fstatSync, ftruncateSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
+import { finished } from 'node:stream/promises';
+import type { Logger } from '../logging/logger.js';
+import { toResult, type BatchResult, type ExplainedRecord, type FailedRecord } from './batch-record.js';
+import { CompletedPositions } from './completed-positions.js';
+import { readLines } from './read-lines.js';
+
+export interface ReadCompletedOutputOptions {
+  path: string;
+  logger: Logger;
+  /** Called with every complete record found, to count it in the summary, report and layer. */
+  onRecord?: (record: BatchResult) => void;
+}
+
+const maxRecordBytes = 64 * 1024 * 1024;
+
+function isRecord(value: unknown): value is ExplainedRecord | FailedRecord {
+  const record = value as { status?: unknown; position?: { file?: unknown } } | null;
+  return (record?.status === 'explained' || record?.status === 'failed') && typeof record.position?.file === 'string';
+}
+
+function parseRecord(text: string): ExplainedRecord | FailedRecord | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return isRecord(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Returns the file size and whether its last byte is a newline. */
+function inspectEnd(path: string): { size: number; endsWithNewline: boolean } {
+  const descriptor = openSync(path, 'r');
+  try {
+    const { size } = fstatSync(descriptor);
+    const last = Buffer.alloc(1);
+    if (size > 0) readSync(descriptor, last, 0, 1, size - 1);
+    return { size, endsWithNewline: size === 0 || last[0] === 0x0a };
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+/**
+ * Reads the output of an earlier, interrupted run for `--resume` and returns the positions it
+ * completed. A last line without its newline (a write cut short by a kill) is never counted
+ * and is cut off the file, so that alert is explained again. A complete line that is not a
+ * record, or repeats a position, is dropped by rewriting the file without it.
+ */
+export async function readCompletedOutput({ path, logger, onRecord }: ReadCompletedOutputOptions): Promise<CompletedPositions> {
+  const completed = new CompletedPositions();
+  if (!existsSync(path)) return completed;
+  const { size, endsWithNewline } = inspectEnd(path);
+  const dropped = new Set<number>();
+  let offset = 0;
+  let partialStart: number | undefined;
+
+  for await (const lines of readLines(createReadStream(path), { maxLineBytes: maxRecordBytes })) {
+    for (const line of lines) {
+      const bytes = 'text' in line ? Buffer.byteLength(line.text) : line.tooLongBytes;
+      const start = offset;
+      offset += bytes + 1;
+      if (!endsWithNewline && start + bytes >= size) {
+        partialStart = start;
+        break;
+      }
+      const record = 'text' in line ? parseRecord(line.text) : undefined;
+      if (record && completed.add(record.position)) onRecord?.(toResult(record));
+      else dropped.add(line.line);
+    }
+  }
+
+  if (partialStart !== undefined) {
+    logger.warn('%s ends with an incomplete line from an interrupted run; removing it so that its alert is explained again', path);
+    truncate(path, partialStart);
+  }
+  if (dropped.size > 0) {
+    logger.warn('%s has %d complete lines that are not batch records or repeat a position; rewriting it without them', path, dropped.size);
+    await rewriteWithout(path, dropped);
+  }
+  return completed;
+}
+
+function truncate(path: string, length: number): void {
+  const descriptor = openSync(path, 'r+');
+  try {
+    ftruncateSync(descriptor, length);
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+async function rewriteWithout(path: string, droppedLines: Set<number>): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  const output = createWriteStream(temporary);
+  try {
+    for await (const lines of readLines(createReadStream(path), { maxLineBytes: maxRecordBytes })) {
+      const kept = lines.filter((line) => !droppedLines.has(line.line) && 'text' in line);
+      const text = kept.map((line) => ('text' in line ? `${line.text}\n` : '')).join('');
+      if (!output.write(text)) await new Promise<void>((resolve) => output.once('drain', () => resolve()));
+    }
+    output.end();
+    await finished(output);
+    renameSync(temporary, path);
+  } catch (error) {
+    output.destroy();
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}

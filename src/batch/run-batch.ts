@@ -1,0 +1,58 @@
+import type { AlertSource } from './alert-source.js';
+import type { BatchResult } from './batch-record.js';
+import type { CompletedPositions } from './completed-positions.js';
+import type { BatchExplainer } from './create-batch-explainer.js';
+import type { ResultSink } from './result-sink.js';
+
+export interface RunBatchOptions {
+  source: AlertSource;
+  sink: ResultSink;
+  explain: BatchExplainer;
+  /** Positions already in the output from an earlier run; they are skipped. */
+  completed?: CompletedPositions;
+  /** Called for every record before it is written. */
+  onRecord?: (record: BatchResult) => void;
+  /**
+   * Maximum number of alerts read but not yet written. It bounds memory, and it must be large
+   * enough that alerts of many fingerprints are in flight while their templates are drafted.
+   */
+  maxPending?: number;
+  /** Stops reading new alerts; those in flight are finished and written. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Runs a batch job: reads every item from the source, explains it and writes exactly one
+ * record per item to the sink, in the order they finish. Returns when every record is
+ * written; returns early, after finishing what is in flight, when the signal aborts.
+ */
+export async function runBatch({ source, sink, explain, completed, onRecord, maxPending = 4096, signal }: RunBatchOptions): Promise<void> {
+  const pending = new Set<Promise<void>>();
+  let failure: unknown;
+  const finish = (record: BatchResult) => {
+    onRecord?.(record);
+    return sink.write(record);
+  };
+
+  for await (const item of source.items()) {
+    if (signal?.aborted || failure !== undefined) break;
+    if (completed?.has(item.position)) continue;
+    const outcome = explain(item);
+    const written = outcome instanceof Promise ? outcome.then(finish) : finish(outcome);
+    if (!(written instanceof Promise)) continue;
+    const task: Promise<void> = written.then(
+      () => {
+        pending.delete(task);
+      },
+      (error: unknown) => {
+        pending.delete(task);
+        failure ??= error;
+      },
+    );
+    pending.add(task);
+    if (pending.size >= maxPending) await Promise.race(pending);
+  }
+  await Promise.all(pending);
+  // The explainer never rejects, so a failure here is the sink's: the output cannot be trusted.
+  if (failure !== undefined) throw failure;
+}

@@ -1,0 +1,86 @@
+import type { Logger } from '../logging/logger.js';
+import type { ExplanationCache } from './explanation-cache.js';
+import { explanationCacheKey, type CacheIdentity } from './explanation-cache-key.js';
+import { compileTemplate, type CompiledTemplate } from './compile-template.js';
+import type { ExplanationTemplate } from './explanation-template.js';
+
+/** Origin of a template: drafted in this job, or read from the cache of earlier runs. */
+export type TemplateOrigin = 'template' | 'cache';
+
+export interface TemplateStoreOptions {
+  cache: ExplanationCache;
+  identity: CacheIdentity;
+  logger: Logger;
+  /** Templates kept in memory, most recently used first; the rest are re-read from the cache. */
+  memoryEntries?: number;
+}
+
+/**
+ * The templates of one job: a bounded in-memory LRU in front of the SQLite cache, plus the
+ * drafts still in progress, so that alerts arriving while their template is drafted wait for
+ * that draft instead of starting another.
+ */
+export class TemplateStore {
+  private readonly cache: ExplanationCache;
+  private readonly identity: CacheIdentity;
+  private readonly logger: Logger;
+  private readonly memoryEntries: number;
+  private readonly memory = new Map<string, { template: CompiledTemplate; origin: TemplateOrigin }>();
+  private readonly drafts = new Map<string, Promise<CompiledTemplate>>();
+
+  constructor({ cache, identity, logger, memoryEntries = 2000 }: TemplateStoreOptions) {
+    this.cache = cache;
+    this.identity = identity;
+    this.logger = logger;
+    this.memoryEntries = memoryEntries;
+  }
+
+  /** Returns a stored template and where it came from, or undefined. */
+  find(templateKey: string): { template: CompiledTemplate; origin: TemplateOrigin } | undefined {
+    const remembered = this.memory.get(templateKey);
+    if (remembered) {
+      this.memory.delete(templateKey);
+      this.memory.set(templateKey, remembered);
+      return remembered;
+    }
+    const template = this.cache.get(explanationCacheKey(templateKey, this.identity));
+    if (!template) return undefined;
+    const found = { template: compileTemplate(template), origin: 'cache' as const };
+    this.remember(templateKey, found);
+    return found;
+  }
+
+  /** Returns the draft in progress for a template key, if any. */
+  draftInProgress(templateKey: string): Promise<CompiledTemplate> | undefined {
+    return this.drafts.get(templateKey);
+  }
+
+  /**
+   * Registers a draft in progress and returns it compiled; when it succeeds the template is
+   * stored in memory and in the cache. A failed draft is forgotten, so a later alert with the
+   * same key tries again.
+   */
+  track(templateKey: string, fingerprint: string, draft: Promise<ExplanationTemplate>): Promise<CompiledTemplate> {
+    const compiled = draft.then(compileTemplate);
+    this.drafts.set(templateKey, compiled);
+    compiled.then(
+      (template) => {
+        this.drafts.delete(templateKey);
+        this.remember(templateKey, { template, origin: 'template' });
+        try {
+          this.cache.put(explanationCacheKey(templateKey, this.identity), template.template, { fingerprint, ...this.identity });
+        } catch (error) {
+          // The job goes on without caching this template; only later runs lose it.
+          this.logger.warn('could not store the explanation of fingerprint %s in %s: %s', fingerprint, this.cache.path || 'the temporary cache', (error as Error).message);
+        }
+      },
+      () => this.drafts.delete(templateKey),
+    );
+    return compiled;
+  }
+
+  private remember(templateKey: string, entry: { template: CompiledTemplate; origin: TemplateOrigin }): void {
+    this.memory.set(templateKey, entry);
+    if (this.memory.size > this.memoryEntries) this.memory.delete(this.memory.keys().next().value!);
+  }
+}

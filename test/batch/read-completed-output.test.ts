@@ -1,0 +1,69 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { BatchResult } from '../../src/batch/batch-record.js';
+import { readCompletedOutput } from '../../src/batch/read-completed-output.js';
+import { silentLogger } from '../../src/logging/logger.js';
+
+function failedLine(line: number): string {
+  return JSON.stringify({ position: { file: 'queue.jsonl', line }, status: 'failed', error: `queue.jsonl:${line}: the input is empty` });
+}
+
+function explainedLine(line: number): string {
+  const explanation = { techniques: [{ id: 'T1110.001' }], interpretation: { summary: 'x' } };
+  return JSON.stringify({ position: { file: 'queue.jsonl', line }, status: 'explained', fingerprint: 'f', explainedBy: 'backend', alert: { description: 'x' }, explanation });
+}
+
+function outputFile(content: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'ids-explain-resume-')), 'out.jsonl');
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('readCompletedOutput', () => {
+  it('returns the positions already written', async () => {
+    const path = outputFile(`${failedLine(1)}\n${explainedLine(3)}\n`);
+    const completed = await readCompletedOutput({ path, logger: silentLogger });
+    expect(completed.size).toBe(2);
+    expect(completed.has({ file: 'queue.jsonl', line: 3 })).toBe(true);
+    expect(completed.has({ file: 'queue.jsonl', line: 2 })).toBe(false);
+  });
+
+  it('cuts a partial last line off', async () => {
+    const whole = `${failedLine(1)}\n${failedLine(2)}\n`;
+    const path = outputFile(`${whole}${explainedLine(3).slice(0, 40)}`);
+    const completed = await readCompletedOutput({ path, logger: silentLogger });
+    expect(completed.has({ file: 'queue.jsonl', line: 3 })).toBe(false);
+    expect(readFileSync(path, 'utf8')).toBe(whole);
+  });
+
+  it('redoes a last line cut just before its newline', async () => {
+    const path = outputFile(`${failedLine(1)}\n${failedLine(2)}`);
+    const completed = await readCompletedOutput({ path, logger: silentLogger });
+    expect(completed.has({ file: 'queue.jsonl', line: 2 })).toBe(false);
+    expect(readFileSync(path, 'utf8')).toBe(`${failedLine(1)}\n`);
+  });
+
+  it('drops broken and repeated lines', async () => {
+    const path = outputFile(`${failedLine(1)}\nnot a record\n${failedLine(1)}\n${failedLine(2)}\n`);
+    const completed = await readCompletedOutput({ path, logger: silentLogger });
+    expect(completed.size).toBe(2);
+    expect(readFileSync(path, 'utf8')).toBe(`${failedLine(1)}\n${failedLine(2)}\n`);
+  });
+
+  it('hands every record to the caller', async () => {
+    const path = outputFile(`${failedLine(1)}\n${explainedLine(2)}\n`);
+    const seen: BatchResult[] = [];
+    await readCompletedOutput({ path, logger: silentLogger, onRecord: (record) => seen.push(record) });
+    expect(seen.map((record) => record.status)).toEqual(['failed', 'explained']);
+    const explained = seen[1];
+    if (explained?.status !== 'explained') throw new Error('expected an explained record second');
+    expect(explained.techniqueIds).toEqual(['T1110.001']);
+  });
+
+  it('accepts a missing file', async () => {
+    const completed = await readCompletedOutput({ path: join(tmpdir(), 'ids-explain-no-such-output.jsonl'), logger: silentLogger });
+    expect(completed.size).toBe(0);
+  });
+});
