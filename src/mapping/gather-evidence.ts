@@ -50,6 +50,11 @@ export interface HoldOut {
 /** How many documents each nearest-neighbour search returns. */
 export const searchDepth = { profiles: 30, neighbours: 40, examples: 30, exampleTitles: 30, bayes: 10 } as const;
 
+/** Returns evidence whose sources are all empty, with the given prior, query terms and platforms. */
+export function emptyEvidence(shared: Pick<Evidence, 'prior' | 'queryTerms' | 'platforms'>): Evidence {
+  return { lexicon: [], profile: [], neighbours: [], examples: [], exampleTitles: [], software: [], attackBayes: [], exampleBayes: [], reasons: new Map(), ...shared };
+}
+
 type Skip = ((doc: number) => boolean) | undefined;
 
 function skipper(documents: readonly number[] | undefined): Skip {
@@ -109,20 +114,7 @@ export class EvidenceGatherer {
   gather(text: string, holdOut: HoldOut = {}, title?: string): Evidence {
     const terms = tokenize(text);
     const words = lexiconWords(text);
-    const evidence: Evidence = {
-      lexicon: [],
-      profile: [],
-      neighbours: [],
-      examples: [],
-      exampleTitles: [],
-      software: [],
-      attackBayes: [],
-      exampleBayes: [],
-      prior: this.prior,
-      reasons: new Map(),
-      queryTerms: new Set(terms),
-      platforms: alertPlatforms(words),
-    };
+    const evidence = emptyEvidence({ prior: this.prior, queryTerms: new Set(terms), platforms: alertPlatforms(words) });
     const skip = { neighbour: skipper(holdOut.neighbours), example: skipper(holdOut.examples) };
     this.addLexicon(words, evidence);
     this.addSoftware(words, evidence, holdOut.software);

@@ -1,31 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { candidateStatistics, sourceSlot } from '../../src/mapping/candidate-statistics.js';
-import type { Evidence } from '../../src/mapping/gather-evidence.js';
-
-function evidence(parts: Partial<Evidence>): Evidence {
-  return {
-    lexicon: [],
-    profile: [],
-    neighbours: [],
-    examples: [],
-    exampleTitles: [],
-    software: [],
-    attackBayes: [],
-    exampleBayes: [],
-    prior: [],
-    reasons: new Map(),
-    queryTerms: new Set(['schedul', 'task']),
-    platforms: new Set(),
-    ...parts,
-  };
-}
+import { buildEvidence } from './support/build-evidence.js';
 
 const names: Record<string, string[]> = { T1053: ['schedul', 'task', 'job'], 'T1053.005': ['schedul', 'task'], 'T1053.002': ['at'], T1059: ['command'] };
 const nameTerms = (id: string) => names[id];
 
 describe('candidateStatistics', () => {
   const stats = candidateStatistics(
-    evidence({
+    buildEvidence({
+      queryTerms: new Set(['schedul', 'task']),
       neighbours: [
         { id: 'T1053.005', score: 0.5 },
         { id: 'T1053.002', score: 0.4 },

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { featureNames, type FeatureContext } from '../../src/mapping/candidate-features.js';
 import { chooseExtraThreshold, fitMappingModels, spreadSample } from '../../src/mapping/fit-mapping-models.js';
-import type { Evidence, EvidenceGatherer } from '../../src/mapping/gather-evidence.js';
+import type { EvidenceGatherer } from '../../src/mapping/gather-evidence.js';
+import { buildEvidence } from './support/build-evidence.js';
 
 describe('chooseExtraThreshold', () => {
   it('keeps second families that are usually right', () => {
@@ -28,20 +29,9 @@ describe('spreadSample', () => {
 describe('fitMappingModels', () => {
   const context: FeatureContext = { nameTerms: () => undefined, hasSubtechniques: () => false, platforms: () => undefined };
   // Every query ranks ten candidates by lexicon score, and the gold one is always first.
-  const evidence: Evidence = {
+  const evidence = buildEvidence({
     lexicon: Array.from({ length: 10 }, (_, position) => ({ id: `T10${10 + position}`, score: 1 - position / 20 })),
-    profile: [],
-    neighbours: [],
-    examples: [],
-    exampleTitles: [],
-    software: [],
-    attackBayes: [],
-    exampleBayes: [],
-    prior: [],
-    reasons: new Map(),
-    queryTerms: new Set(),
-    platforms: new Set(),
-  };
+  });
   const gatherer = { gather: () => evidence } as unknown as EvidenceGatherer;
   const queries = Array.from({ length: 40 }, () => ({ text: 'text', gold: ['T1010'], holdOut: {} }));
   // Only the intercept and the fused rank are fitted.

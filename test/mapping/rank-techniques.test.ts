@@ -3,6 +3,7 @@ import { featureNames, type FeatureContext } from '../../src/mapping/candidate-f
 import type { MappingModels } from '../../src/mapping/fit-mapping-models.js';
 import type { Evidence } from '../../src/mapping/gather-evidence.js';
 import { rankTechniques } from '../../src/mapping/rank-techniques.js';
+import { buildEvidence } from './support/build-evidence.js';
 
 const context: FeatureContext = {
   nameTerms: () => [],
@@ -19,7 +20,7 @@ const models: MappingModels = {
 };
 
 function evidence(lexicon: [string, number][]): Evidence {
-  return { lexicon: lexicon.map(([id, score]) => ({ id, score })), profile: [], neighbours: [], examples: [], exampleTitles: [], software: [], attackBayes: [], exampleBayes: [], prior: [], reasons: new Map(), queryTerms: new Set(), platforms: new Set() };
+  return buildEvidence({ lexicon: lexicon.map(([id, score]) => ({ id, score })) });
 }
 
 describe('rankTechniques', () => {
