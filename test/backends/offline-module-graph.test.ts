@@ -19,7 +19,9 @@ function packagesIn(url: string): string[] {
   const own = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
   if (own) return [own[1]!];
   if (!url.startsWith('file:')) return [];
-  const marks = readFileSync(fileURLToPath(url), 'utf8').matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm);
+  // The mark is relative to the project, so a node_modules folder linked from elsewhere
+  // shows up as "// ../other/node_modules/openai/...".
+  const marks = readFileSync(fileURLToPath(url), 'utf8').matchAll(/^\/\/ (?:\S*\/)?node_modules\/((?:@[^/]+\/)?[^/]+)\//gm);
   return [...new Set([...marks].map((mark) => mark[1]!))];
 }
 
