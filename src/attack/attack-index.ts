@@ -55,6 +55,8 @@ export class AttackIndex {
   private analyticsByTechnique: Map<string, DetectionAnalytic[]> | undefined;
   private readonly subtechniquesByParent: Map<string, TechniqueRecord[]>;
   private readonly sentenceCache = new Map<string, string[]>();
+  /** Technique descriptions normalised for quote checks, by technique ID. */
+  private readonly quoteTextCache = new Map<string, string>();
 
   constructor(domains: DomainData[]) {
     if (domains.length === 0) throw new Error('AttackIndex needs at least one domain');
@@ -221,7 +223,12 @@ export class AttackIndex {
     const technique = this.technique(techniqueId);
     const needle = normalizeForQuoteMatch(quote);
     if (!technique || needle.length < 12) return false;
-    return normalizeForQuoteMatch(technique.description).includes(needle);
+    let text = this.quoteTextCache.get(technique.id);
+    if (text === undefined) {
+      text = normalizeForQuoteMatch(technique.description);
+      this.quoteTextCache.set(technique.id, text);
+    }
+    return text.includes(needle);
   }
 }
 

@@ -31,6 +31,27 @@ export function withoutUrls(text: string): string {
   return text.replace(urlPattern, ' ');
 }
 
+/**
+ * Normalised ATT&CK texts by index and cache key. The texts of an index never change, and a
+ * batch job grounds hundreds of drafts that cite the same techniques and mitigations, so each
+ * text is normalised once per index instead of once per draft.
+ */
+const normalizedAttackTexts = new WeakMap<AttackIndex, Map<string, string>>();
+
+function normalizedAttackText(index: AttackIndex, key: string, text: () => string): string {
+  let texts = normalizedAttackTexts.get(index);
+  if (!texts) {
+    texts = new Map();
+    normalizedAttackTexts.set(index, texts);
+  }
+  let normalized = texts.get(key);
+  if (normalized === undefined) {
+    normalized = normalizeForQuoteMatch(text());
+    texts.set(key, normalized);
+  }
+  return normalized;
+}
+
 function normalizeUrl(url: string): string {
   return url.replace(/[.,;:!?]+$/, '').replace(/\/+$/, '').toLowerCase();
 }
@@ -48,20 +69,21 @@ export function collectReferenceScope(draft: ExplanationDraft, index: AttackInde
     if (!technique) continue;
     scope.techniqueIds.add(technique.id).add(parentTechniqueId(technique.id));
     scope.urls.add(normalizeUrl(technique.url));
-    scope.quoteSources.push(normalizeForQuoteMatch(`${technique.displayName}\n${technique.description}`));
+    scope.quoteSources.push(normalizedAttackText(index, `technique ${technique.id}`, () => `${technique.displayName}\n${technique.description}`));
     const parent = index.technique(parentTechniqueId(technique.id));
     if (parent) {
       scope.urls.add(normalizeUrl(parent.url));
-      scope.quoteSources.push(normalizeForQuoteMatch(parent.displayName));
+      scope.quoteSources.push(normalizedAttackText(index, `name ${parent.id}`, () => parent.displayName));
     }
     for (const tactic of index.tacticsOf(technique)) {
       scope.tacticIds.add(tactic.id);
       scope.urls.add(normalizeUrl(tactic.url));
     }
-    for (const { mitigation, text } of index.mitigationsFor(technique.id)) {
+    // Keyed by position, because a technique may link one mitigation twice with two texts.
+    for (const [position, { mitigation, text }] of index.mitigationsFor(technique.id).entries()) {
       scope.mitigationIds.add(mitigation.id);
       scope.urls.add(normalizeUrl(mitigation.url));
-      scope.quoteSources.push(normalizeForQuoteMatch(`${mitigation.name}\n${mitigation.description}\n${text}`));
+      scope.quoteSources.push(normalizedAttackText(index, `mitigation ${position} of ${technique.id}`, () => `${mitigation.name}\n${mitigation.description}\n${text}`));
     }
   }
   return scope;
