@@ -26,6 +26,8 @@ const args = [join(root, 'dist/cli/main.js'), 'batch', input, '--out', output, '
 const env = { ...process.env, OPENAI_BASE_URL: server.baseUrl, OPENAI_API_KEY: 'sk-bench-local' };
 const loadBefore = loadavg()[0];
 const started = process.hrtime.bigint();
+const startedAt = performance.now();
+const secondsAfterStart = (time) => (time === undefined ? null : +((time - startedAt) / 1000).toFixed(2));
 const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'inherit', 'pipe'] });
 let stderr = '';
 child.stderr.on('data', (chunk) => (stderr += chunk));
@@ -47,6 +49,9 @@ const result = {
   jobSeconds,
   processSeconds: +processSeconds.toFixed(2),
   idealSeconds: ideal,
+  // When the first and last LLM requests arrived, counted from the start of the process.
+  firstRequestSeconds: secondsAfterStart(server.counts.arrivals[0]),
+  lastRequestSeconds: secondsAfterStart(server.counts.arrivals.at(-1)),
   ratioToIdeal: +(jobSeconds / ideal).toFixed(2),
   loadAverageBefore: +loadBefore.toFixed(2),
   loadAverageAfter: +loadavg()[0].toFixed(2),

@@ -19,14 +19,19 @@ function draftFor(requestText) {
   };
 }
 
-/** Starts the server on a free port of 127.0.0.1; resolves with its base URL, counts and a close function. */
+/**
+ * Starts the server on a free port of 127.0.0.1; resolves with its base URL, counts (requests
+ * and their arrival times) and a close function.
+ */
 export async function startOpenAiCompatibleServer({ delayMs = 200 } = {}) {
-  const counts = { requests: 0 };
+  // Arrival times (performance.now() in milliseconds) show how evenly a job keeps requests going.
+  const counts = { requests: 0, arrivals: [] };
   const server = createServer((request, response) => {
     let body = '';
     request.on('data', (chunk) => (body += chunk));
     request.on('end', () => {
       counts.requests += 1;
+      counts.arrivals.push(performance.now());
       const text = JSON.stringify(draftFor(body));
       const usage = { prompt_tokens: Math.ceil(body.length / 4), completion_tokens: Math.ceil(text.length / 4) };
       const payload = request.url?.endsWith('/responses')
