@@ -1,6 +1,7 @@
 import { Tiktoken, type TiktokenBPE } from 'js-tiktoken/lite';
 import { describe, expect, it } from 'vitest';
 import { BytePairCounter } from '../../src/llm/byte-pair-counter.js';
+import { randomTexts } from '../support/random-texts.js';
 import { realAttackIndex } from '../support/real-attack.js';
 
 /** Texts that exercise every branch of the split patterns and of the byte-pair merge. */
@@ -26,21 +27,8 @@ const hardTexts = [
   'TVqQAAMAAAAEAAAA//8AALgAAAAAAAAAQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAgAAAAA4fug4AtAnNIbgBTM0h',
 ];
 
-/** Returns seeded random strings over pieces that the split patterns treat differently. */
-function randomTexts(count: number): string[] {
-  const pieces = ['a', 'Z', 'word', ' ', '\n', '\r\n', '\t', '7', '4096', 'é', '日本', '🙂', '\u0301', "'s", '<|endoftext|>', '/', '\\', '{"k":', '⟦A⟧', 'ǅ', 'ـ', '٣', '.\n/'];
-  let state = 7;
-  const next = () => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-  return Array.from({ length: count }, () => {
-    let text = '';
-    const length = Math.floor(next() * 30);
-    for (let index = 0; index < length; index += 1) text += pieces[Math.floor(next() * pieces.length)];
-    return text;
-  });
-}
+/** Pieces that the split patterns treat differently. */
+const pieces = ['a', 'Z', 'word', ' ', '\n', '\r\n', '\t', '7', '4096', 'é', '日本', '🙂', '\u0301', "'s", '<|endoftext|>', '/', '\\', '{"k":', '⟦A⟧', 'ǅ', 'ـ', '٣', '.\n/'];
 
 async function loadRanks(name: 'o200k_base' | 'cl100k_base'): Promise<TiktokenBPE> {
   return name === 'o200k_base' ? (await import('js-tiktoken/ranks/o200k_base')).default : (await import('js-tiktoken/ranks/cl100k_base')).default;
@@ -53,7 +41,7 @@ describe('BytePairCounter', () => {
       const reference = new Tiktoken(ranks);
       const counter = new BytePairCounter(ranks);
       const techniqueTexts = realAttackIndex().primary.techniques.map((technique) => technique.description);
-      const texts = [...hardTexts, ...randomTexts(2000), ...techniqueTexts];
+      const texts = [...hardTexts, ...randomTexts({ pieces, count: 2000, seed: 7, maxPieces: 30 }), ...techniqueTexts];
 
       const differing = texts.filter((text) => counter.count(text) !== reference.encode(text, [], []).length);
 
