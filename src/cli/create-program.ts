@@ -204,6 +204,7 @@ function addEvalMappingCommand(program: Command, createContext: ContextFactory):
     .requiredOption('--set <file>', 'labelled rules to score: JSON Lines with id, title, description, logsource and techniques')
     .addOption(examplesOption('labelled examples to learn from: JSON Lines in the same layout or a folder of Sigma rules; examples from the same corpus as --set are scored by grouped cross-validation'))
     .option('--folds <k>', 'number of cross-validation folds when --examples shares rules with --set, 2 to 20', '5')
+    .option('--split <half>', 'score only the dev or the test half of --set (by the SHA-1 of each rule id); examples stay whole')
     .option('--json', 'print one JSON object instead of the text report')
     .option('--min-hierarchical-f1 <x>', 'exit with code 1 when hierarchical F1 is below this fraction')
     .option('--min-parent-recall-at-5 <x>', 'exit with code 1 when parent recall@5 is below this fraction')
