@@ -72,8 +72,12 @@ export function createBatchExplainer(options: BatchExplainerOptions): BatchExpla
 
   async function templateFor(tokens: TokenizedAlert, fingerprint: string): Promise<{ compiled: CompiledTemplate; by: ExplainedBy }> {
     const inProgress = store.draftInProgress(tokens.templateKey);
-    if (inProgress) return { compiled: await inProgress, by: 'template' };
-    return { compiled: await store.track(tokens.templateKey, fingerprint, draftTemplate(tokens)), by: 'backend' };
+    if (inProgress) {
+      const { template, drafted } = await inProgress;
+      return { compiled: template, by: drafted ? 'template' : 'cache' };
+    }
+    const { template, drafted } = await store.track(tokens.templateKey, fingerprint, () => draftTemplate(tokens));
+    return { compiled: template, by: drafted ? 'backend' : 'cache' };
   }
 
   function fill(alert: Alert, base: ResultBase, tokens: TokenizedAlert, compiled: CompiledTemplate, by: ExplainedBy): ExplainedResult | undefined {

@@ -46,7 +46,7 @@ export interface BatchCommandOptions extends LlmFlags {
 }
 
 /** Backends whose drafts are CPU work in this process; a larger pool would only add waiting. */
-const localBackends = new Set(['offline', 'replay']);
+export const localBackends = new Set(['offline', 'replay']);
 
 /** Returns the default limiter size: 1 for local backends, 8 for backends that call an LLM. */
 export function defaultConcurrency(backend: string): number {
