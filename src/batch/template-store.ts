@@ -2,8 +2,7 @@ import type { Logger } from '../logging/logger.js';
 import type { ExplanationCache } from './explanation-cache.js';
 import { explanationCacheKey, type CacheIdentity } from './explanation-cache-key.js';
 import { compileTemplate, type CompiledTemplate } from './compile-template.js';
-import type { ExplanationTemplate } from './explanation-template.js';
-import type { ObtainedTemplate, SharedTemplateCache } from './shared-template-cache.js';
+import type { ClaimedDraft, ObtainedTemplate, SharedTemplateCache } from './shared-template-cache.js';
 
 /** Origin of a template: drafted in this job, or read from the cache of earlier runs. */
 export type TemplateOrigin = 'template' | 'cache';
@@ -14,7 +13,7 @@ export interface TemplateStoreOptions {
   logger: Logger;
   /** Templates kept in memory, most recently used first; the rest are re-read from the cache. */
   memoryEntries?: number;
-  /** Cache shared with other processes, asked before a template is drafted. */
+  /** Cache shared with other processes, looked up before a template is drafted. */
   shared?: SharedTemplateCache;
 }
 
@@ -69,15 +68,14 @@ export class TemplateStore {
 
   /**
    * Drafts the template of a key with `draft`, or takes it from the shared cache when there is
-   * one and another process drafted it. Registers the work in progress and returns it
+   * one and another process drafted it. Without a shared cache, the draft's claim always
+   * succeeds. Registers the work in progress and returns it
    * compiled. On success the template is stored in memory and in the local cache. A failed
    * draft is forgotten, so a later alert with the same key tries again.
    */
-  track(templateKey: string, fingerprint: string, draft: () => Promise<ExplanationTemplate>): Promise<TrackedTemplate> {
+  track(templateKey: string, fingerprint: string, draft: ClaimedDraft): Promise<TrackedTemplate> {
     const key = explanationCacheKey(templateKey, this.identity);
-    const obtained: Promise<ObtainedTemplate> = this.shared
-      ? this.shared.obtain(key, { fingerprint, ...this.identity }, draft)
-      : draft().then((template) => ({ template, drafted: true }));
+    const obtained: Promise<ObtainedTemplate> = this.shared ? this.shared.obtain(key, { fingerprint, ...this.identity }, draft) : draftAlone(draft);
     const tracked = obtained.then(({ template, drafted }) => ({ template: compileTemplate(template), drafted }));
     this.drafts.set(templateKey, tracked);
     tracked.then(
@@ -100,4 +98,11 @@ export class TemplateStore {
     this.memory.set(templateKey, entry);
     if (this.memory.size > this.memoryEntries) this.memory.delete(this.memory.keys().next().value!);
   }
+}
+
+/** Runs a draft whose claim always succeeds, as a process without a shared cache does. */
+async function draftAlone(draft: ClaimedDraft): Promise<ObtainedTemplate> {
+  const template = await draft(async () => true);
+  if (!template) throw new Error('Internal error: a draft returned no template although its claim succeeded');
+  return { template, drafted: true };
 }

@@ -18,6 +18,9 @@ export interface ConnectRedisOptions {
   maxRetries: number;
 }
 
+/** Interval between the log lines of one outage, after the first. */
+const stillDownLogMs = 60_000;
+
 /** Milliseconds before reconnection attempt `retries`: 100 ms doubling to at most 2 s. */
 function reconnectDelay(retries: number): number {
   return Math.min(100 * 2 ** retries, 2000);
@@ -26,8 +29,8 @@ function reconnectDelay(retries: number): number {
 /**
  * Connects to Redis and returns the client once it is ready. The client reconnects by itself
  * after a lost connection. Commands issued while it is down wait for the connection, and
- * commands that were waiting for a reply when it broke reject. Each outage is logged once
- * when it starts and once when it ends. Throws IdsExplainError when the server cannot be
+ * commands that were waiting for a reply when it broke reject. Each outage is logged when it
+ * starts, every minute while it lasts, and when it ends. Throws IdsExplainError when the server cannot be
  * reached within `maxRetries` attempts or rejects the connection, such as for a wrong password.
  */
 export async function connectRedis({ address, name, logger, maxRetries }: ConnectRedisOptions): Promise<RedisClient> {
@@ -40,19 +43,27 @@ export async function connectRedis({ address, name, logger, maxRetries }: Connec
     socket: {
       connectTimeout: 5000,
       reconnectStrategy: (retries: number, cause: Error) => {
-        // The server answered and refused us (wrong password, unknown database): retrying cannot help.
+        // The server rejected the connection (wrong password, unknown database), so retrying cannot help.
         if (cause instanceof ErrorReply || retries >= maxRetries) return cause;
         return reconnectDelay(retries);
       },
     },
   });
+  let loggedAt = 0;
   client.on('error', (error: Error) => {
     lastError = error;
     // A refusal ends the connection attempt, and the error thrown below reports it.
-    if (downSince !== undefined || error instanceof ErrorReply) return;
-    downSince = Date.now();
-    const problem = everReady ? 'lost the connection to' : 'cannot reach';
-    logger.warn('%s: %s Redis at %s (%s); retrying', name, problem, address.display, error.message);
+    if (error instanceof ErrorReply) return;
+    const now = Date.now();
+    if (downSince === undefined) {
+      downSince = now;
+      loggedAt = now;
+      const problem = everReady ? 'lost the connection to' : 'cannot reach';
+      logger.warn('%s: %s Redis at %s (%s); retrying', name, problem, address.display, error.message);
+    } else if (now - loggedAt >= stillDownLogMs) {
+      loggedAt = now;
+      logger.warn('%s: Redis at %s still unreachable after %d s (%s); retrying', name, address.display, Math.round((now - downSince) / 1000), error.message);
+    }
   });
   client.on('ready', () => {
     const wasReady = everReady;

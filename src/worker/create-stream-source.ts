@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setImmediate, setTimeout as sleep } from 'node:timers/promises';
 import { ErrorReply } from 'redis';
 import type { AlertSource, SourceItem } from '../batch/alert-source.js';
 import { formatPosition } from '../batch/input-position.js';
@@ -18,7 +18,7 @@ export interface StreamSourceOptions {
   reader: RedisClient;
   names: StreamNames;
   consumer: string;
-  /** Field of each message that holds the alert text. */
+  /** Field of each message that contains the alert text. */
   field: string;
   inFlight: InFlightMessages;
   outcomes: StreamOutcomes;
@@ -135,8 +135,9 @@ export function createStreamSource(options: StreamSourceOptions): AlertSource {
     }
   }
 
+  /** Waits for the messages in flight, then returns whether the group has none pending. */
   async function isDrained(): Promise<boolean> {
-    if (inFlight.size > 0) return false;
+    if (!(await inFlight.waitUntilEmpty(signal))) return false;
     const summary = (await options.client.sendCommand(['XPENDING', names.stream, names.group])) as unknown[];
     return Number(summary[0]) === 0 && inFlight.size === 0;
   }
@@ -150,9 +151,12 @@ export function createStreamSource(options: StreamSourceOptions): AlertSource {
       const deliveries = claimed.length > 0 ? claimed : await readNew();
       if (deliveries === undefined) continue;
       if (deliveries.length === 0 && options.exitWhenEmpty && (await isDrained().catch(() => false))) return;
-      for (const delivery of deliveries) {
+      for (const [index, delivery] of deliveries.entries()) {
         // Messages read but not yielded stay in flight, and the worker releases them on stop.
         if (signal.aborted) return;
+        // Most alerts are explained synchronously, so without a pause here a whole read would
+        // run as one task, and lock renewals and result writes would wait behind it.
+        if (index > 0 && index % 16 === 0) await setImmediate();
         yield toItem(delivery);
       }
     }

@@ -7,7 +7,7 @@ import type { RedisClient } from './connect-redis.js';
 export interface EnqueueOptions {
   client: RedisClient;
   stream: string;
-  /** Field that holds the alert text; a "source" field names the input position. */
+  /** Field that contains the alert text; a "source" field names the input position. */
   field: string;
   source: AlertSource;
   logger: Logger;
@@ -15,7 +15,7 @@ export interface EnqueueOptions {
   batchSize?: number;
 }
 
-/** What an enqueue run pushed and left out. */
+/** Counts of an enqueue run: alerts pushed and left out, and the first and last message IDs. */
 export interface EnqueueReport {
   enqueued: number;
   /** Alerts the reader could not take, such as lines over the size limit. */
@@ -31,7 +31,7 @@ export interface EnqueueReport {
  * text in `field` and its input position ("queue.jsonl:12") in "source". Items the reader
  * could not take are logged and counted, never pushed. Returns the counts and the first and
  * last message IDs. Throws IdsExplainError when Redis rejects a write; the alerts before it
- * stay in the stream, and the message says how many there are.
+ * stay in the stream, and the error message gives their number.
  */
 export async function enqueueAlerts(options: EnqueueOptions): Promise<EnqueueReport> {
   const { client, stream, field, logger } = options;

@@ -9,7 +9,7 @@ export interface InFlightMessage {
 
 /**
  * The messages a worker read and has not finished, bounded in number. The source waits for
- * room before it reads more, so that a worker never holds more than `capacity` messages:
+ * room before it reads more, so that a worker never has more than `capacity` messages:
  * those are the ones another worker must claim if this one dies.
  */
 export class InFlightMessages {
@@ -42,7 +42,7 @@ export class InFlightMessages {
     return this.messages.get(id);
   }
 
-  /** Removes a message and wakes whoever waits for room or for the set to empty. */
+  /** Removes a message and wakes the callers that wait for room or for an empty set. */
   delete(id: string): void {
     if (!this.messages.delete(id)) return;
     const waiters = this.waiters;

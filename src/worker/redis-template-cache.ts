@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ExplanationTemplate } from '../batch/explanation-template.js';
-import type { ObtainedTemplate, SharedTemplateCache } from '../batch/shared-template-cache.js';
+import type { ClaimedDraft, ObtainedTemplate, SharedTemplateCache } from '../batch/shared-template-cache.js';
 import type { Logger } from '../logging/logger.js';
 import type { RedisClient } from './connect-redis.js';
 import { luaScript, runScript } from './run-script.js';
@@ -12,7 +12,7 @@ export interface RedisTemplateCacheOptions {
   prefix: string;
   /** Lifetime of a template in seconds; each use starts it again. */
   ttlSeconds: number;
-  /** Lifetime of a drafting lock in milliseconds; the holder renews it every third of it. */
+  /** Lifetime of a drafting lock in milliseconds; the holder renews it every quarter of it. */
   lockMs?: number;
   logger: Logger;
 }
@@ -23,21 +23,22 @@ const renewScript = luaScript(
 );
 const unlockScript = luaScript('unlock', "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0");
 
-/** Longest pause between two looks at a template that another process is drafting. */
+/** Maximum pause between two reads of a template that another process is drafting. */
 const maxPollMs = 200;
 
 /**
  * Creates an explanation cache in Redis that every worker shares, so that each template is
- * drafted once across the fleet. A process that misses takes a short lock key (SET NX PX)
- * before it drafts. The others see the lock and poll for the template instead of drafting it
- * too. The holder renews the lock while it drafts. A holder that dies leaves a lock that
- * expires after `lockMs`, and then another process drafts. Templates expire `ttlSeconds`
- * after their last use, so with `maxmemory-policy volatile-lru` Redis evicts only them and
- * never the streams. When Redis cannot be reached, the process drafts on its own.
+ * drafted once across the fleet. A process that misses takes a lock key (SET NX PX) once its
+ * draft holds a backend slot, right before the backend call. Processes that find the lock poll
+ * for the template outside their backend slots instead of drafting it too. The holder renews
+ * the lock while it drafts. A holder that dies leaves a lock that expires after `lockMs` (20 s
+ * by default), and then another process drafts. Templates expire `ttlSeconds` after their last
+ * use, so with `maxmemory-policy volatile-lru` Redis evicts only them and never the streams.
+ * When a cache call fails, the process drafts on its own.
  */
 export function createRedisTemplateCache(options: RedisTemplateCacheOptions): SharedTemplateCache {
   const { client, prefix, ttlSeconds, logger } = options;
-  const lockMs = options.lockMs ?? 10_000;
+  const lockMs = options.lockMs ?? 20_000;
   let unreachableLogged = false;
 
   const unreachable = (error: unknown): undefined => {
@@ -53,22 +54,54 @@ export function createRedisTemplateCache(options: RedisTemplateCacheOptions): Sh
     return value === null ? null : (JSON.parse(value) as ExplanationTemplate);
   };
 
-  async function draftHoldingLock(key: string, token: string, draft: () => Promise<ExplanationTemplate>): Promise<ObtainedTemplate> {
+  const renewLock = (lockKey: string, token: string): void => {
+    runScript(client, renewScript, [lockKey], [token, String(lockMs)]).catch((error: unknown) => logger.debug('renewing %s failed: %s', lockKey, (error as Error).message));
+  };
+
+  /**
+   * Runs a draft whose claim takes the key's lock from inside the backend slot. Returns the
+   * drafted template, a template that another process stored meanwhile, or undefined when
+   * another process holds the lock.
+   */
+  async function draftClaimed(key: string, draft: ClaimedDraft): Promise<ObtainedTemplate | undefined> {
     const lockKey = `${prefix}lock:${key}`;
-    const renew = setInterval(() => {
-      runScript(client, renewScript, [lockKey], [token, String(lockMs)]).catch((error: unknown) => logger.debug('renewing %s failed: %s', lockKey, (error as Error).message));
-    }, lockMs / 3);
-    try {
-      // Another process may have stored the template between our read and our lock.
+    const token = randomUUID();
+    let found: ExplanationTemplate | undefined;
+    let held = false;
+    let renew: NodeJS.Timeout | undefined;
+    const claim = async (): Promise<boolean> => {
+      // Another process may have stored the template while this draft waited for its slot.
       const stored = await read(key).catch(unreachable);
-      if (stored) return { template: stored, drafted: false };
-      const template = await draft();
+      if (stored) found = stored;
+      if (stored !== null) return stored === undefined;
+      const locked = await client.set(lockKey, token, { condition: 'NX', expiration: { type: 'PX', value: lockMs } }).catch(unreachable);
+      // Without Redis there is no lock to take, so the process drafts on its own.
+      if (locked !== 'OK') return locked === undefined;
+      held = true;
+      renew = setInterval(() => renewLock(lockKey, token), lockMs / 4);
+      // A holder stores its template before it unlocks, so a template stored between the read
+      // above and this lock is visible now.
+      const storedMeanwhile = await read(key).catch(unreachable);
+      if (storedMeanwhile) found = storedMeanwhile;
+      return !storedMeanwhile;
+    };
+    try {
+      const template = await draft(claim);
+      if (found) return { template: found, drafted: false };
+      if (!template) return undefined;
       await client.set(`${prefix}${key}`, JSON.stringify(template), { expiration: { type: 'EX', value: ttlSeconds } }).catch(unreachable);
       return { template, drafted: true };
     } finally {
       clearInterval(renew);
-      await runScript(client, unlockScript, [lockKey], [token]).catch(unreachable);
+      if (held) await runScript(client, unlockScript, [lockKey], [token]).catch(unreachable);
     }
+  }
+
+  async function draftWithoutCache(key: string, draft: ClaimedDraft): Promise<ObtainedTemplate> {
+    logger.debug('drafting explanation %s without the Redis cache', key);
+    const template = await draft(async () => true);
+    if (!template) throw new Error('Internal error: a draft returned no template although its claim succeeded');
+    return { template, drafted: true };
   }
 
   /** Waits while another process holds the lock; returns its template, or undefined once the lock is gone. */
@@ -83,14 +116,16 @@ export function createRedisTemplateCache(options: RedisTemplateCacheOptions): Sh
 
   return {
     async obtain(key, _labels, draft) {
-      for (;;) {
+      for (let waited = false; ; waited = true) {
         // A template, null for a miss, or undefined when Redis is unreachable.
         const stored = await read(key).catch(unreachable);
         if (stored) return { template: stored, drafted: false };
-        const token = randomUUID();
-        const locked = stored === undefined ? undefined : await client.set(`${prefix}lock:${key}`, token, { condition: 'NX', expiration: { type: 'PX', value: lockMs } }).catch(unreachable);
-        if (locked === undefined) return { template: await draft(), drafted: true };
-        if (locked === 'OK') return draftHoldingLock(key, token, draft);
+        if (stored === undefined) return draftWithoutCache(key, draft);
+        const obtained = await draftClaimed(key, draft);
+        if (obtained) {
+          if (waited && obtained.drafted) logger.debug('drafted explanation %s after the lock of another process ended without a template', key);
+          return obtained;
+        }
         const template = await waitForOther(key).catch(unreachable);
         if (template) return { template, drafted: false };
       }

@@ -16,7 +16,7 @@ export function isTransientRedisError(error: unknown): boolean {
 }
 
 export interface RetryRedisOptions {
-  /** What the call does, for the log line, such as "writing 100 results". */
+  /** Description of the call for the log line, such as "writing 100 results". */
   action: string;
   logger: Logger;
   /** Stops retrying; the last error is thrown. */

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ErrorReply } from 'redis';
 import { BatchStats } from '../batch/batch-stats.js';
@@ -20,9 +21,9 @@ export interface WorkerOptions {
   names: StreamNames;
   /** Consumer name in the group; unique per process. */
   consumer: string;
-  /** Message field that holds the alert text. */
+  /** Message field that contains the alert text. */
   field: string;
-  /** Where a group created by this worker starts reading: "0" for the whole stream, "$" for new messages only. */
+  /** Start position of a group that this worker creates: "0" for the whole stream, "$" for new messages only. */
   startId: string;
   claimIdleMs: number;
   maxDeliveries: number;
@@ -43,7 +44,7 @@ export interface WorkerOptions {
   logger: Logger;
 }
 
-/** How a worker run ended and what it did. */
+/** Outcome of a worker run: counts, stats, released messages and the reason it ended. */
 export interface WorkerReport {
   counts: WorkerCounts;
   stats: BatchStats;
@@ -96,7 +97,10 @@ function stopDeadline(options: WorkerOptions): Promise<void> {
   });
 }
 
-/** Every third of the claim idle time, resets the idle time of the messages still in flight. */
+/**
+ * Starts a timer that resets the idle time of the messages still in flight every third of the
+ * claim idle time. Returns the function that stops it.
+ */
 function startKeepAlive(inFlight: InFlightMessages, outcomes: StreamOutcomes, options: WorkerOptions): () => void {
   const every = Math.max(options.claimIdleMs / 3, 20);
   const timer = setInterval(() => {
@@ -121,7 +125,7 @@ function startKeepAlive(inFlight: InFlightMessages, outcomes: StreamOutcomes, op
  * sink. On stop it reads nothing more, gives the messages in flight `stopTimeoutMs` to
  * finish, then releases the rest to the group unacknowledged and logs their IDs. Returns what
  * the worker did. Throws IdsExplainError when Redis cannot be reached, is older than 6.2,
- * or the stream key holds something else.
+ * or the stream key contains another type.
  */
 export async function runWorker(options: WorkerOptions): Promise<WorkerReport> {
   const { address, consumer, logger } = options;
@@ -139,7 +143,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerReport> {
 
 /** Closes a connection after the replies still due, or drops it when they take over 2 s. */
 async function disconnect(client: RedisClient): Promise<void> {
-  await Promise.race([client.close(), sleep(2000)]).catch(() => {});
+  await Promise.race([client.close(), sleep(2000, undefined, { ref: false })]).catch(() => {});
   if (client.isOpen) client.destroy();
 }
 
@@ -147,6 +151,8 @@ async function runPipeline(client: RedisClient, reader: RedisClient, options: Wo
   const { names, consumer, logger } = options;
   const reading = new AbortController();
   const cancel = new AbortController();
+  // Every backend call in flight listens to this signal, and --concurrency allows up to 256.
+  setMaxListeners(0, cancel.signal);
   const abandon = new AbortController();
   options.stopSignal.addEventListener('abort', () => reading.abort(), { once: true });
   const inFlight = new InFlightMessages(options.maxInFlight);
@@ -167,7 +173,7 @@ async function runPipeline(client: RedisClient, reader: RedisClient, options: Wo
     if (!finished) {
       abandon.abort();
       cancel.abort();
-      await Promise.race([job.catch(() => {}), sleep(2000)]);
+      await Promise.race([job.catch(() => {}), sleep(2000, undefined, { ref: false })]);
     } else {
       await job;
     }

@@ -8,7 +8,7 @@ import { runScript } from './run-script.js';
 import type { StreamNames } from './stream-names.js';
 import { deadLetterScript, finishScript, keepAliveScript, leaveGroupScript, releaseScript } from './worker-scripts.js';
 
-/** What a worker did with the messages it read. */
+/** Counts of the outcomes of the messages that a worker read. */
 export interface WorkerCounts {
   /** Results written, by status. */
   explained: number;

@@ -11,7 +11,7 @@ import type { RedisClient } from '../../src/worker/connect-redis.js';
 export interface RedisServer {
   url: string;
   port: number;
-  /** Stops the server with SIGTERM, which saves its data first. */
+  /** Stops the server with SIGTERM and deletes its data folder. */
   stop(): Promise<void>;
   /** Ends the server with SIGKILL, as a crash would. */
   kill(): Promise<void>;
@@ -119,7 +119,7 @@ export function useRedisServer(): () => string {
 
 let counter = 0;
 
-/** Returns a key name no other test uses, such as "alerts-4821-3". */
+/** Returns a key name that no other test uses, such as "alerts-4821-mx9a3w2f-3". */
 export function uniqueName(base: string): string {
   counter += 1;
   return `${base}-${process.pid}-${Date.now().toString(36)}-${counter}`;

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExplanationTemplate } from '../../src/batch/explanation-template.js';
+import type { ClaimedDraft } from '../../src/batch/shared-template-cache.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import type { RedisClient } from '../../src/worker/connect-redis.js';
 import { createRedisTemplateCache } from '../../src/worker/redis-template-cache.js';
@@ -25,10 +26,11 @@ function template(summary: string): ExplanationTemplate {
   return { explanation: { ...explanation, interpretation: { summary } }, literalText: summary };
 }
 
-/** Returns a draft function that counts its calls and takes `delayMs`. */
+/** Returns a draft function that claims its key, then counts its calls and takes `delayMs`. */
 function countingDraft(delayMs: number, summary = 'drafted once') {
   const calls = { count: 0 };
-  const draft = async () => {
+  const draft: ClaimedDraft = async (claim) => {
+    if (!(await claim())) return undefined;
     calls.count += 1;
     await sleep(delayMs);
     return template(summary);
@@ -100,7 +102,8 @@ describe('createRedisTemplateCache', () => {
 
   it('lets another process draft after a failed draft', async () => {
     const prefix = `${uniqueName('cache')}:`;
-    const failing = cacheFor(clients[0]!, prefix).obtain('key-6', labels, async () => {
+    const failing = cacheFor(clients[0]!, prefix).obtain('key-6', labels, async (claim) => {
+      await claim();
       await sleep(200);
       throw new Error('model request failed');
     });
@@ -111,6 +114,26 @@ describe('createRedisTemplateCache', () => {
     await expect(failing).rejects.toThrow('model request failed');
     expect((await waiting).drafted).toBe(true);
     expect(calls.count).toBe(1);
+  });
+
+  it('waits outside the slot for another process', async () => {
+    const prefix = `${uniqueName('cache')}:`;
+    const first = countingDraft(300);
+    const second = { claims: 0, calls: 0 };
+    const holding = cacheFor(clients[0]!, prefix).obtain('key-8', labels, first.draft);
+    await sleep(50);
+
+    const result = await cacheFor(clients[1]!, prefix).obtain('key-8', labels, async (claim) => {
+      second.claims += 1;
+      if (!(await claim())) return undefined;
+      second.calls += 1;
+      return template('second');
+    });
+    await holding;
+
+    expect(second.claims).toBe(1);
+    expect(second.calls).toBe(0);
+    expect(result).toEqual({ template: template('drafted once'), drafted: false });
   });
 
   it('drafts alone when Redis fails', async () => {

@@ -15,7 +15,7 @@ import { defaultConcurrency, localBackends } from './batch-command.js';
 import { explanationCachePath } from './cache-command.js';
 import type { CommandContext } from './explain-command.js';
 
-/** Options of `ids-explain worker`. `--stream` names the Redis stream, so model answers are streamed only through IDS_EXPLAIN_STREAM. */
+/** Options of `ids-explain worker`. `--stream` names the Redis stream, so model responses are streamed only through IDS_EXPLAIN_STREAM. */
 export interface WorkerCommandOptions extends Omit<LlmFlags, 'stream'> {
   redis?: string;
   stream?: string;
