@@ -110,14 +110,15 @@ async function runWorkers(count, redisUrl, model) {
   const env = { ...process.env, ...(model ? { OPENAI_BASE_URL: model.baseUrl, OPENAI_API_KEY: 'sk-bench-local' } : {}) };
   const started = process.hrtime.bigint();
   const workers = Array.from({ length: count }, (_, index) => {
-    const args = ['-f', '%M', process.execPath, cli, 'worker', '--redis', redisUrl, '--stream', 'alerts', '--group', 'bench', '--consumer', `bench-${index + 1}`, '--exit-when-empty', '--quiet', ...backendArgs];
+    const args = ['-f', '%M %U %S', process.execPath, cli, 'worker', '--redis', redisUrl, '--stream', 'alerts', '--group', 'bench', '--consumer', `bench-${index + 1}`, '--exit-when-empty', '--quiet', ...backendArgs];
     return run('/usr/bin/time', args, env);
   });
   const exits = await Promise.all(workers);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   for (const exit of exits) if (exit.code !== 0) throw new Error(`a worker failed:\n${exit.stderr}`);
-  const peakRss = Math.max(...exits.map((exit) => Number(exit.stderr.trim().split('\n').at(-1))));
-  return { seconds, peakRssMegabytes: Math.round(peakRss / 1024) };
+  const usage = exits.map((exit) => exit.stderr.trim().split('\n').at(-1).split(' ').map(Number));
+  const cpuSeconds = usage.reduce((sum, [, user, system]) => sum + user + system, 0);
+  return { seconds, cpuSeconds, peakRssMegabytes: Math.round(Math.max(...usage.map(([peakKb]) => peakKb)) / 1024) };
 }
 
 async function measure(count, input, redis, model) {
@@ -143,6 +144,8 @@ async function measure(count, input, redis, model) {
     wallSeconds: +workers.seconds.toFixed(2),
     alertsPerSecond: Math.round(alerts / workers.seconds),
     firstToLastResultSeconds: +((check.lastMs - check.firstMs) / 1000).toFixed(2),
+    workerCpuSeconds: +workers.cpuSeconds.toFixed(1),
+    alertsPerCpuSecond: Math.round(alerts / workers.cpuSeconds),
     ...(model ? { llmCalls: model.counts.requests - callsBefore } : {}),
     results: check.results,
     lost: check.lost,

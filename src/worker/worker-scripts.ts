@@ -7,11 +7,19 @@ import { luaScript } from './run-script.js';
 // message ID: a worker that retries after a lost reply, or a second worker that finished the
 // same claimed message, adds no second result.
 
-const pendingCheck = `
+const helpers = `
 local function pending_owner(stream, group, id)
   local entry = redis.call('XPENDING', stream, group, id, id, 1)[1]
   if entry then return entry[2] end
   return false
+end
+
+local function add_result(results, max_length, fields)
+  if max_length == '0' then
+    redis.call('XADD', results, '*', unpack(fields))
+  else
+    redis.call('XADD', results, 'MAXLEN', '~', max_length, '*', unpack(fields))
+  end
 end
 `;
 
@@ -23,17 +31,12 @@ end
  */
 export const finishScript = luaScript(
   'finish',
-  `${pendingCheck}
+  `${helpers}
 local skipped = {}
 for i = 4, #ARGV, 3 do
   local id = ARGV[i]
   if pending_owner(KEYS[1], ARGV[1], id) then
-    local fields = {'id', id, 'status', ARGV[i + 1], 'consumer', ARGV[2], 'record', ARGV[i + 2]}
-    if ARGV[3] == '0' then
-      redis.call('XADD', KEYS[2], '*', unpack(fields))
-    else
-      redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[3], '*', unpack(fields))
-    end
+    add_result(KEYS[2], ARGV[3], {'id', id, 'status', ARGV[i + 1], 'consumer', ARGV[2], 'record', ARGV[i + 2]})
     redis.call('XACK', KEYS[1], ARGV[1], id)
   else
     skipped[#skipped + 1] = id
@@ -53,7 +56,7 @@ return skipped
  */
 export const deadLetterScript = luaScript(
   'dead-letter',
-  `${pendingCheck}
+  `${helpers}
 local id = ARGV[3]
 if not pending_owner(KEYS[1], ARGV[1], id) then return 0 end
 local reserved = {id = true, deliveries = true, error = true, consumer = true, group = true}
@@ -69,12 +72,7 @@ if entry then
   end
 end
 redis.call('XADD', KEYS[3], '*', unpack(fields))
-local result = {'id', id, 'status', 'failed', 'consumer', ARGV[2], 'record', ARGV[6]}
-if ARGV[7] == '0' then
-  redis.call('XADD', KEYS[2], '*', unpack(result))
-else
-  redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[7], '*', unpack(result))
-end
+add_result(KEYS[2], ARGV[7], {'id', id, 'status', 'failed', 'consumer', ARGV[2], 'record', ARGV[6]})
 redis.call('XACK', KEYS[1], ARGV[1], id)
 redis.call('HDEL', KEYS[4], id)
 return 1
@@ -88,7 +86,7 @@ return 1
  */
 export const keepAliveScript = luaScript(
   'keep-alive',
-  `${pendingCheck}
+  `${helpers}
 local lost = {}
 for i = 3, #ARGV do
   if pending_owner(KEYS[1], ARGV[1], ARGV[i]) == ARGV[2] then
@@ -109,7 +107,7 @@ return lost
  */
 export const releaseScript = luaScript(
   'release',
-  `${pendingCheck}
+  `${helpers}
 local released = 0
 for i = 4, #ARGV, 2 do
   if pending_owner(KEYS[1], ARGV[1], ARGV[i]) == ARGV[2] then

@@ -5,13 +5,12 @@ import { resolveBackendName, resolveLlmSettings, type LlmFlags } from '../../con
 import { InputError } from '../../errors/input-error.js';
 import { defaultMaxTechniques } from '../../explain/explain-alert.js';
 import { createSharedBackoff } from '../../llm/shared-backoff.js';
-import { loadKnowledge } from '../../runtime/load-knowledge.js';
 import { formatWorkerSummary } from '../../worker/format-worker-summary.js';
 import { checkRedisUrl } from '../../worker/redis-url.js';
 import { runWorker, type WorkerOptions } from '../../worker/run-worker.js';
 import { streamNames } from '../../worker/stream-names.js';
 import { parseIntegerOption, parseNumberOption } from '../parse-options.js';
-import { defaultConcurrency, localBackends } from './batch-command.js';
+import { defaultConcurrency, loadJobKnowledge, localBackends } from './batch-command.js';
 import { explanationCachePath } from './cache-command.js';
 import type { CommandContext } from './explain-command.js';
 
@@ -137,13 +136,7 @@ export async function runWorkerCommand(options: WorkerCommandOptions, context: C
   const pipeline = pipelineSettings(options, context);
   const backoff = createSharedBackoff();
   const backend = await createBackend({ name: pipeline.backend, llm: pipeline.llm, backoff });
-  const knowledge = loadKnowledge({
-    ...(options.attack !== undefined ? { attackPath: options.attack } : {}),
-    ...(options.examples !== undefined ? { examplesPath: options.examples } : {}),
-    environment: context.environment,
-    useCache: true,
-    logger: context.logger,
-  });
+  const knowledge = loadJobKnowledge(options, context);
   const cache = openLocalCache(options, context, pipeline.cacheBytes);
   const signals = listenForStop(context);
   const startedAt = Date.now();
