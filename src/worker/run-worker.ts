@@ -54,6 +54,9 @@ export interface WorkerReport {
   endedBy: 'stop' | 'empty';
 }
 
+/** Message IDs named in the log line of a stop; the rest are counted. */
+const maxLoggedIds = 50;
+
 /** Oldest Redis version with XAUTOCLAIM. */
 const minimumVersion = [6, 2];
 
@@ -162,6 +165,7 @@ async function runPipeline(client: RedisClient, reader: RedisClient, options: Wo
   const sharedCache = options.redisCache ? createRedisTemplateCache({ client, ...options.redisCache, logger }) : undefined;
   const stats = new BatchStats();
   const stopKeepAlive = startKeepAlive(inFlight, outcomes, options);
+  const stopProgressLog = startProgressLog(inFlight, outcomes, options);
   logger.info('worker %s reading %s as a member of group %s', consumer, names.stream, names.group);
 
   const job = runBatchJob({ ...options.job, source, sink, stats, logger, signal: reading.signal, cancel: cancel.signal, ...(sharedCache ? { sharedCache } : {}) }).finally(() => sink.close());
@@ -184,6 +188,7 @@ async function runPipeline(client: RedisClient, reader: RedisClient, options: Wo
     throw error;
   } finally {
     stopKeepAlive();
+    stopProgressLog();
   }
 }
 
@@ -192,11 +197,23 @@ async function releaseUnfinished(inFlight: InFlightMessages, outcomes: StreamOut
   const unfinished = inFlight.list();
   if (unfinished.length === 0) return [];
   const ids = unfinished.map((message) => message.id);
+  const listed = ids.length > maxLoggedIds ? `${ids.slice(0, maxLoggedIds).join(', ')} and ${ids.length - maxLoggedIds} more` : ids.join(', ');
   try {
     await outcomes.release(unfinished);
-    options.logger.warn('stopped with %d unfinished messages, released unacknowledged for other workers: %s', ids.length, ids.join(', '));
+    options.logger.warn('stopped with %d unfinished messages, released unacknowledged for other workers: %s', ids.length, listed);
   } catch (error) {
-    options.logger.warn('stopped with %d unfinished messages, left unacknowledged; other workers claim them after %s s: %s (%s)', ids.length, options.claimIdleMs / 1000, ids.join(', '), (error as Error).message);
+    options.logger.warn('stopped with %d unfinished messages, left unacknowledged; other workers claim them after %s s: %s (%s)', ids.length, options.claimIdleMs / 1000, listed, (error as Error).message);
   }
   return ids;
+}
+
+/** Logs the worker's counts every minute at info level, for long-running workers. */
+function startProgressLog(inFlight: InFlightMessages, outcomes: StreamOutcomes, options: WorkerOptions): () => void {
+  if (!options.logger.isEnabled('info')) return () => {};
+  const timer = setInterval(() => {
+    const { explained, failed, deadLettered, retried } = outcomes.counts;
+    options.logger.info('worker %s: %d explained, %d failed, %d dead letters, %d failures awaiting another delivery, %d in flight', options.consumer, explained, failed, deadLettered, retried, inFlight.size);
+  }, 60_000);
+  timer.unref();
+  return () => clearInterval(timer);
 }
