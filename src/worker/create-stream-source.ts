@@ -142,23 +142,45 @@ export function createStreamSource(options: StreamSourceOptions): AlertSource {
     return Number(summary[0]) === 0 && inFlight.size === 0;
   }
 
+  /** Claims idle messages when a claim round is due, and reads new ones otherwise. */
+  async function fetchBatch(): Promise<Delivery[] | undefined> {
+    const claimed = await claimStale().catch((error: unknown) => {
+      logger.debug('claiming idle messages of %s failed (%s)', names.stream, (error as Error).message);
+      return [];
+    });
+    return claimed.length > 0 ? claimed : readNew();
+  }
+
   async function* items(): AsyncGenerator<SourceItem> {
-    while (await inFlight.waitForRoom(signal)) {
-      const claimed = await claimStale().catch((error: unknown) => {
-        logger.debug('claiming idle messages of %s failed (%s)', names.stream, (error as Error).message);
-        return [];
-      });
-      const deliveries = claimed.length > 0 ? claimed : await readNew();
-      if (deliveries === undefined) continue;
-      if (deliveries.length === 0 && options.exitWhenEmpty && (await isDrained().catch(() => false))) return;
-      for (const [index, delivery] of deliveries.entries()) {
-        // Messages read but not yielded stay in flight, and the worker releases them on stop.
-        if (signal.aborted) return;
-        // Most alerts are explained synchronously, so without a pause here a whole read would
-        // run as one task, and lock renewals and result writes would wait behind it.
-        if (index > 0 && index % 16 === 0) await setImmediate();
-        yield toItem(delivery);
+    let prefetched: Promise<Delivery[] | undefined> | undefined;
+    try {
+      while (prefetched || (await inFlight.waitForRoom(signal))) {
+        const deliveries = await (prefetched ?? fetchBatch());
+        prefetched = undefined;
+        if (deliveries === undefined) continue;
+        if (deliveries.length === 0) {
+          if (options.exitWhenEmpty && (await isDrained().catch(() => false))) return;
+          continue;
+        }
+        // The next read runs while these messages are explained, so its round trip to Redis
+        // overlaps the work instead of adding to it.
+        if (inFlight.room > 0 && !signal.aborted) {
+          prefetched = fetchBatch();
+          // Its error is raised where it is awaited; this keeps it from counting as unhandled before.
+          prefetched.catch(() => {});
+        }
+        for (const [index, delivery] of deliveries.entries()) {
+          // Messages read but not yielded stay in flight, and the worker releases them on stop.
+          if (signal.aborted) return;
+          // Most alerts are explained synchronously, so without a pause here a whole read would
+          // run as one task, and lock renewals and result writes would wait behind it.
+          if (index > 0 && index % 16 === 0) await setImmediate();
+          yield toItem(delivery);
+        }
       }
+    } finally {
+      // A read still under way puts its messages in flight, where the worker releases them on stop.
+      await prefetched?.catch(() => undefined);
     }
   }
 

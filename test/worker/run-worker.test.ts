@@ -44,6 +44,15 @@ function countingBackend(name: string, delayMs = 0, fail?: (request: DraftReques
   return { backend, record };
 }
 
+/** Waits until the group has `count` messages pending, delivered to a worker. */
+async function waitForPending(names: ReturnType<typeof testStreams>, count: number): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while ((await pendingCount(client, names).catch(() => 0)) < count) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${count} pending messages`);
+    await sleep(20);
+  }
+}
+
 async function generatedLines(alerts: number, rules: number): Promise<string[]> {
   const path = join(mkdtempSync(join(tmpdir(), 'ids-explain-worker-')), 'queue.jsonl');
   await generateAlerts({ alerts, rules, seed: 5, out: path });
@@ -180,7 +189,7 @@ describe('runWorker', () => {
     const { backend } = countingBackend('hanging-test', 60_000);
 
     const running = runTestWorker({ url: redisUrl(), names, backend, exitWhenEmpty: false, stopTimeoutMs: 300, stopSignal: stop.signal });
-    await sleep(1500);
+    await waitForPending(names, ids.length);
     stop.abort();
     const report = await running;
 
@@ -195,7 +204,7 @@ describe('runWorker', () => {
     const ids = await addAlerts(client, names.stream, stormLines.slice(0, 3));
     const stop = new AbortController();
     const running = runTestWorker({ url: redisUrl(), names, backend: countingBackend('hanging-test', 60_000).backend, exitWhenEmpty: false, stopTimeoutMs: 300, stopSignal: stop.signal });
-    await sleep(1500);
+    await waitForPending(names, ids.length);
     stop.abort();
     await running;
 
