@@ -82,7 +82,9 @@ let count = 0;
 
 for (const testCase of loaded.suite.cases) {
   const path = loaded.alertPaths.get(testCase.id);
-  const text = readFileSync(path, 'utf8');
+  // A storm case is explained from its alerts' shared template, so its first alert stands for all.
+  const whole = readFileSync(path, 'utf8');
+  const text = testCase.storm ? whole.split('\n').find((line) => line.trim() !== '') : whole;
   const variants = [['main', text]];
   if (testCase.hostile) variants.push(['baseline', removeAlertField(text, testCase.hostile.field)]);
   for (const [variant, variantText] of variants) {

@@ -43,5 +43,7 @@ const protocolNames: Record<string, string> = {
 export function displayProtocol(name: string | undefined): string | undefined {
   const key = name?.trim().toLowerCase();
   if (!key || key === 'failed' || key === 'unknown' || key === '-') return undefined;
-  return protocolNames[key] ?? name!.trim().toUpperCase();
+  // Own keys only, so that input such as "constructor" is not read from Object.prototype.
+  const known = Object.hasOwn(protocolNames, key) ? protocolNames[key] : undefined;
+  return known ?? name!.trim().toUpperCase();
 }

@@ -29,7 +29,8 @@ export function readJsonRecord(input: AlertInput): JsonRecord {
     value = value[0];
   }
   if (!isJsonObject(value)) {
-    throw new InputError(`${input.origin}: expected a JSON object with the alert's fields, got ${value === null ? 'null' : typeof value}`, {
+    const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+    throw new InputError(`${input.origin}: expected a JSON object with the alert's fields, got ${kind}`, {
       hint: 'Pass an object such as {"description": "...", "src_ip": "..."}',
     });
   }

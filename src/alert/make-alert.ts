@@ -2,6 +2,7 @@ import { findTechniqueIds } from '../attack/technique-id.js';
 import { InputError } from '../errors/input-error.js';
 import { extractFacts } from '../facts/extract-facts.js';
 import { alertSchema, type Alert, type AlertDraft } from './alert-schema.js';
+import { describeOversize } from './describe-oversize.js';
 
 /** Longest field, in bytes, that ids-explain reads at all. */
 export const maxFieldBytes = 1024 * 1024;
@@ -10,15 +11,11 @@ export const maxDisplayedFieldChars = 16 * 1024;
 
 const tacticTagPattern = /^(?:attack|mitre)[._:-]([a-z][a-z-_ ]+)$/i;
 
-function sizeLabel(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
-}
-
 function limitField(name: string, value: string | undefined, notes: string[], origin: string): string | undefined {
   if (value === undefined) return undefined;
   const bytes = Buffer.byteLength(value);
   if (bytes > maxFieldBytes) {
-    throw new InputError(`${origin}: field "${name}" is ${sizeLabel(bytes)}, more than the ${sizeLabel(maxFieldBytes)} limit`, {
+    throw new InputError(`${origin}: field "${name}" is ${describeOversize(bytes, maxFieldBytes)}`, {
       hint: 'Remove or shorten the payload before explaining the alert',
     });
   }

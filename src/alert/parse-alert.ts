@@ -3,6 +3,7 @@ import type { Alert } from './alert-schema.js';
 import { createAlertInput, type AlertInput } from './alert-input.js';
 import type { AlertAdapter } from './adapters/alert-adapter.js';
 import { alertAdapters, findAdapter } from './adapters/alert-adapters.js';
+import { describeOversize } from './describe-oversize.js';
 import { detectAdapter } from './detect-adapter.js';
 import { invalidJsonError } from './invalid-json-error.js';
 import { makeAlert } from './make-alert.js';
@@ -17,6 +18,8 @@ export interface ParseAlertOptions {
   origin?: string;
   /** Time of reading, used to infer the year of syslog and Snort timestamps; defaults to now. */
   referenceTime?: Date;
+  /** Remarks about reading the input that the caller made, such as bytes that were not UTF-8. */
+  notes?: string[];
 }
 
 function supportedFormats(): string {
@@ -26,7 +29,7 @@ function supportedFormats(): string {
 function checkText(text: string, origin: string): void {
   const bytes = Buffer.byteLength(text);
   if (bytes > maxInputBytes) {
-    throw new InputError(`${origin}: the input is ${(bytes / 1024 / 1024).toFixed(1)} MB, more than the ${maxInputBytes / 1024 / 1024} MB limit for one alert`, {
+    throw new InputError(`${origin}: the input is ${describeOversize(bytes, maxInputBytes)} for one alert`, {
       hint: 'Pass one alert at a time, or use "ids-explain batch" for files of many alerts',
     });
   }
@@ -98,5 +101,7 @@ export function parseAlert(text: string, options: ParseAlertOptions = {}): Alert
   const input = createAlertInput(text.replace(/^\uFEFF/, ''), origin, options.referenceTime ?? new Date());
   const adapter = chooseAdapter(input, options.format);
   if (input.jsonError !== undefined && !input.partialJson && adapter.name === 'json') throw unreadableJsonError(input);
-  return makeAlert(adapter.parse(input), origin);
+  const draft = adapter.parse(input);
+  if (options.notes?.length) draft.notes = [...options.notes, ...(draft.notes ?? [])];
+  return makeAlert(draft, origin);
 }

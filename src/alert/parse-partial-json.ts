@@ -73,7 +73,8 @@ class PartialJsonReader {
         const childPath = path ? `${path}.${key}` : key;
         const value = this.readValue(childPath);
         // A cut inside a child container keeps the child's complete part and ends here too.
-        object[key] = value;
+        // defineProperty keeps a "__proto__" key as a member, as JSON.parse does.
+        Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
         if (this.cutPath !== undefined) return object;
         this.skipWhitespace();
         const next = this.peek();

@@ -42,12 +42,14 @@ function nameEventData(object: Record<string, unknown>): Record<string, unknown>
   const event = isJsonObject(object.Event) ? object.Event : undefined;
   const data = event && isJsonObject(event.EventData) ? event.EventData.Data : undefined;
   if (!Array.isArray(data) || !data.every(isJsonObject)) return object;
-  const named: Record<string, unknown> = {};
+  const pairs: [string, unknown][] = [];
   for (const item of data as Record<string, unknown>[]) {
     const name = item['@Name'] ?? item.Name ?? item['#attributes'];
     const value = item['#text'] ?? item.Value ?? item.value ?? '';
-    if (typeof name === 'string') named[name] = value;
+    if (typeof name === 'string') pairs.push([name, value]);
   }
+  // fromEntries defines own properties, so a Data item named "__proto__" stays a field.
+  const named = Object.fromEntries(pairs);
   return { ...object, Event: { ...event, EventData: named } };
 }
 

@@ -1,4 +1,5 @@
 import type { NormalizedTimestamp } from './normalize-timestamp.js';
+import { utcEpoch } from './utc-epoch.js';
 
 /** Three-letter English month names, lower case, January first. */
 export const monthNames = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -22,10 +23,7 @@ interface DateParts {
 
 function epochOf(year: number, parts: DateParts): number | undefined {
   const milliseconds = Math.floor(Number(`0.${parts.fraction || '0'}`) * 1000);
-  const epoch = Date.UTC(year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second, milliseconds);
-  const date = new Date(epoch);
-  // Date.UTC rolls 29 February into March in common years; such a year does not fit.
-  return date.getUTCMonth() === parts.month - 1 && date.getUTCDate() === parts.day ? epoch : undefined;
+  return utcEpoch({ year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second, milliseconds });
 }
 
 /**

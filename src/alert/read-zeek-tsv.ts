@@ -80,10 +80,10 @@ export function readZeekTsv(text: string, origin: string): ZeekTsvLog {
         hint: 'Check that the record was not cut or re-wrapped, and that fields are separated by tabs',
       });
     }
-    const record: Record<string, unknown> = {};
-    log.fields.forEach((field, position) => {
-      record[field] = readValue(values[position]!, log.types[position] ?? '', markers);
-    });
+    // fromEntries defines own properties, so a field named "__proto__" stays a field.
+    const record: Record<string, unknown> = Object.fromEntries(
+      log.fields.map((field, position) => [field, readValue(values[position]!, log.types[position] ?? '', markers)]),
+    );
     log.records.push(record);
   });
   return log;

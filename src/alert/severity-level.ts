@@ -19,7 +19,10 @@ const namedLevels: Record<string, SeverityLevel> = {
  * common scale. Returns undefined for anything else, including numbers.
  */
 export function severityFromName(text: string | undefined): SeverityLevel | undefined {
-  return text === undefined ? undefined : namedLevels[text.trim().toLowerCase()];
+  if (text === undefined) return undefined;
+  const key = text.trim().toLowerCase();
+  // Own keys only, so that input such as "constructor" is not read from Object.prototype.
+  return Object.hasOwn(namedLevels, key) ? namedLevels[key] : undefined;
 }
 
 /**

@@ -2,7 +2,7 @@
  * Compact, JSON-serialisable form of one ATT&CK domain, derived from a STIX bundle. It is what
  * the index cache stores, so every field must survive `JSON.stringify`.
  */
-export const attackDataFormatVersion = 3;
+export const attackDataFormatVersion = 4;
 
 export const attackDomains = ['enterprise-attack', 'ics-attack', 'mobile-attack'] as const;
 export type AttackDomain = (typeof attackDomains)[number];

@@ -15,7 +15,9 @@ export function cleanAttackText(text: string | undefined): string {
     .replace(/[ \t]+/g, ' ')
     .replace(/ *\n */g, '\n')
     .replace(/\n{3,}/g, '\n\n')
-    .replace(/ ([.,;:])/g, '$1')
+    // A removed citation leaves "text ." behind. Punctuation that starts a word, as in
+    // ".NET" or ".txt", keeps its space.
+    .replace(/ ([.,;:])(?=\s|$)/g, '$1')
     .trim();
 }
 

@@ -11,7 +11,8 @@ export function hashBundle(content: Buffer): string {
 
 /**
  * Checks that parsed JSON is a complete ATT&CK STIX bundle: a `bundle` object with an
- * `objects` array that contains techniques and tactics. Throws AttackDataError naming the file.
+ * `objects` array of typed objects that includes techniques and tactics. Throws
+ * AttackDataError naming the file.
  */
 export function assertAttackBundle(value: unknown, path: string): asserts value is StixBundle {
   const hint = `Point --attack or IDS_EXPLAIN_ATTACK at an ATT&CK STIX bundle from ${attackDataHome}, or run "ids-explain attack download"`;
@@ -22,7 +23,11 @@ export function assertAttackBundle(value: unknown, path: string): asserts value 
   if (!Array.isArray(objects)) {
     throw new AttackDataError(`${path} is not a STIX bundle (no "objects" array)`, { hint });
   }
-  const types = new Set(objects.map((object) => (object as { type?: unknown })?.type));
+  const malformed = objects.findIndex((object) => typeof object !== 'object' || object === null || typeof (object as { type?: unknown }).type !== 'string');
+  if (malformed !== -1) {
+    throw new AttackDataError(`${path} is not a valid STIX bundle: objects[${malformed}] is not an object with a "type"`, { hint });
+  }
+  const types = new Set(objects.map((object) => (object as { type: string }).type));
   const missing = ['attack-pattern', 'x-mitre-tactic'].filter((type) => !types.has(type));
   if (missing.length > 0) {
     throw new AttackDataError(

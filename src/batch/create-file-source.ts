@@ -3,6 +3,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { maxInputBytes } from '../alert/parse-alert.js';
 import { InputError } from '../errors/input-error.js';
 import type { AlertSource, SourceItem } from './alert-source.js';
+import { decodeStream } from './decode-stream.js';
 import { detectLayout, type InputLayout } from './detect-layout.js';
 import { expandInputs, type InputFile } from './expand-inputs.js';
 import { readLines } from './read-lines.js';
@@ -68,7 +69,7 @@ export function createFileSource(options: FileSourceOptions): AlertSource {
   async function* items(): AsyncGenerator<SourceItem> {
     for (const file of files) {
       const stream = file.path === '-' ? (options.stdin ?? process.stdin) : createReadStream(file.path, { highWaterMark: 256 * 1024 });
-      const { head, rest } = await peek(stream as AsyncIterable<Buffer>);
+      const { head, rest } = await peek(decodeStream(stream as AsyncIterable<Buffer>));
       const layout = !options.layout || options.layout === 'auto' ? detectLayout(head.toString('utf8'), file.name, file.inFolder) : options.layout;
       if (layout === 'whole') {
         yield await wholeItem(file, rest, maxBytes, onBytes);

@@ -1,3 +1,4 @@
+import { showControlCharacters } from '../util/show-control-characters.js';
 import type { BatchStats } from './batch-stats.js';
 
 function count(value: number): string {
@@ -37,7 +38,8 @@ export function formatSummary(stats: BatchStats, context: SummaryContext): strin
   const top = stats.topTechniques(5);
   if (top.length > 0) lines.push(`  top techniques: ${top.map(([id, alerts]) => `${id} (${count(alerts)})`).join(', ')}`);
   const failures = [...stats.failureCounts].sort((a, b) => b[1] - a[1]).slice(0, 3);
-  for (const [reason, alerts] of failures) lines.push(`  failed ${count(alerts)}x: ${reason}`);
+  // Failure reasons quote alert text, which may carry terminal escape sequences.
+  for (const [reason, alerts] of failures) lines.push(`  failed ${count(alerts)}x: ${showControlCharacters(reason)}`);
   lines.push(`  elapsed: ${context.elapsedSeconds.toFixed(1)} s, ${count(Math.round(rate))} alerts/s`);
   return `${lines.join('\n')}\n`;
 }

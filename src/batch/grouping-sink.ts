@@ -1,3 +1,4 @@
+import type { Explanation } from '../explanation/explanation-schema.js';
 import { resultExplanation, type ExplainedResult, type GroupRecord } from './batch-record.js';
 import type { ResultSink } from './result-sink.js';
 
@@ -70,6 +71,27 @@ export function createGroupingSink(inner: ResultSink, onGroup?: (record: GroupRe
   };
 }
 
+/** The offline composer's sentence with the time of one alert. */
+const singleTimeSentence = /It happened on \d{4}-\d{2}-\d{2} at \d{2}:\d{2}:\d{2} UTC\./;
+
+/**
+ * Rewrites the group's explanation to speak of the whole group: the sentence giving one alert's
+ * time becomes the count and time window, or the count and window open the summary when the
+ * explanation words time otherwise. Without it, the summary would name the time of whichever
+ * alert finished first, as if it were the only one.
+ */
+function explainGroup(explanation: Explanation, group: GroupState): Explanation {
+  if (group.count <= 1) return explanation;
+  const window =
+    group.firstSeen && group.lastSeen && group.firstSeen !== group.lastSeen
+      ? ` between ${clock(group.firstSeen)} and ${clock(group.lastSeen)} (${duration(group.firstSeen, group.lastSeen)})`
+      : '';
+  const sentence = `The sensor raised this alert ${group.count} times${window}.`;
+  const summary = explanation.interpretation.summary;
+  const rewritten = singleTimeSentence.test(summary) ? summary.replace(singleTimeSentence, sentence) : `${sentence} ${summary}`;
+  return { ...explanation, interpretation: { ...explanation.interpretation, summary: rewritten } };
+}
+
 function toGroupRecord(group: GroupState): GroupRecord {
   const window = {
     ...(group.firstSeen ? { firstSeen: group.firstSeen } : {}),
@@ -85,6 +107,6 @@ function toGroupRecord(group: GroupState): GroupRecord {
     firstPosition: group.first.position,
     lastPosition: group.lastPosition,
     summary: describeGroup(counted),
-    explanation: resultExplanation(group.first),
+    explanation: explainGroup(resultExplanation(group.first), group),
   };
 }

@@ -3,6 +3,9 @@ import { join, resolve } from 'node:path';
 import type { Logger } from '../logging/logger.js';
 import { writeFileAtomic } from '../util/write-file-atomic.js';
 
+/** Cache folders already reported as unwritable in this process, so the warning appears once. */
+const unwritableFolders = new Set<string>();
+
 interface FileStamp {
   size: number;
   mtimeMs: number;
@@ -67,15 +70,26 @@ export class DerivedFileCache {
     }
   }
 
-  /** Writes a cache entry atomically; failures are logged and otherwise ignored. */
+  /** Writes a cache entry atomically; failures are logged once per folder and otherwise ignored. */
   write(key: string, value: unknown): void {
     const path = this.entryPath(key);
     try {
       writeFileAtomic(path, JSON.stringify(value));
     } catch (error) {
-      this.logger.warn('could not write cache entry %s: %s', path, (error as Error).message);
+      this.reportWriteFailure(path, error);
     }
   }
+
+  private reportWriteFailure(path: string, error: unknown): void {
+    const reason = (error as Error).message;
+    if (unwritableFolders.has(this.dir)) {
+      this.logger.debug('could not write cache entry %s: %s', path, reason);
+      return;
+    }
+    unwritableFolders.add(this.dir);
+    this.logger.warn('cannot write to the cache folder %s (%s); continuing without caching, so starts stay slow. Set IDS_EXPLAIN_CACHE_DIR to a writable folder', this.dir, reason);
+  }
+
 
   private entryPath(key: string): string {
     return join(this.dir, `${key.replace(/[^\w.-]/g, '_')}.json`);
@@ -88,7 +102,9 @@ export class DerivedFileCache {
   private loadStamps(): Record<string, FileStamp> {
     if (!this.stamps) {
       try {
-        this.stamps = JSON.parse(readFileSync(this.stampsPath(), 'utf8')) as Record<string, FileStamp>;
+        const parsed: unknown = JSON.parse(readFileSync(this.stampsPath(), 'utf8'));
+        // A damaged file (null, an array, a number) counts as empty, so every bundle is hashed again.
+        this.stamps = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, FileStamp>) : {};
       } catch {
         this.stamps = {};
       }

@@ -2,6 +2,7 @@
 import { CommanderError } from 'commander';
 import { exitCodes, IdsExplainError } from '../errors/ids-explain-error.js';
 import { createLogger, type LogLevel } from '../logging/logger.js';
+import { showControlCharacters } from '../util/show-control-characters.js';
 import { createProgram } from './create-program.js';
 import type { CommandContext } from './commands/explain-command.js';
 
@@ -15,16 +16,33 @@ async function createContext(logLevel: string | undefined): Promise<CommandConte
   const environment = readEnvironment(loadEnvironment());
   const level: LogLevel = resolveLogLevel(logLevel, environment);
   debug = level === 'debug';
-  return { environment, logger: createLogger({ level }), stdout: process.stdout };
+  return { environment, logger: createLogger({ level, stream: terminalSafeStderr }), stdout: process.stdout };
+}
+
+/**
+ * Standard error for log lines. Library code logs values from the input, such as field
+ * names, so each line is written as one line with its control characters shown as escapes.
+ */
+const terminalSafeStderr = {
+  write: (chunk: string) => process.stderr.write(`${showControlCharacters(chunk.replace(/\n$/, ''))}\n`),
+};
+
+/**
+ * Returns a message as one line that is safe on a terminal. Messages quote input values, such
+ * as field names, which may contain line breaks and escape sequences.
+ */
+function oneLine(message: string): string {
+  const lines = message.split(/\r\n|\r|\n/).map((line) => line.trim());
+  return showControlCharacters(lines.filter((line) => line !== '').join(' '));
 }
 
 function report(error: unknown): number {
   if (error instanceof IdsExplainError) {
-    process.stderr.write(`ids-explain: ${error.userMessage}\n`);
+    process.stderr.write(`ids-explain: ${oneLine(error.userMessage)}\n`);
     if (debug && error.cause) process.stderr.write(`${(error.cause as Error).stack ?? String(error.cause)}\n`);
     return error.exitCode;
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = oneLine(error instanceof Error ? error.message : String(error));
   process.stderr.write(`ids-explain: internal error: ${message}${debug ? '' : ' (rerun with --log-level debug for details)'}\n`);
   if (debug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
   return exitCodes.internal;

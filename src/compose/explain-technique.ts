@@ -13,10 +13,29 @@ function definition(technique: TechniqueRecord, firstSentence: string | undefine
   return firstSentence ? `${subject} is described as follows: ${firstSentence}` : `${subject} is an ATT&CK technique.`;
 }
 
+/** Keeps the first three items of a quoted list such as `"a", "b", "c", "d" and "e"`. */
+function shortenQuotedLists(text: string): string {
+  return text.replace(/"[^"]+"(?:, "[^"]+")+ and "[^"]+"/g, (list) => {
+    const items = list.match(/"[^"]+"/g) ?? [];
+    return items.length <= 3 ? list : `${items.slice(0, 3).join(', ')} and others`;
+  });
+}
+
+/**
+ * Turns the mapper's evidence into one clause list: an item that starts with a verb gets "it"
+ * as its subject, and an item already contained in another is dropped.
+ */
+function evidenceClauses(evidence: string[]): string[] {
+  const clauses = evidence
+    .map((item) => shortenQuotedLists(item.replace(/\.$/, '')))
+    .map((item) => (/^(?:refines|matches|names|shares|is|was)\b/.test(item) ? `it ${item}` : item));
+  return clauses.filter((clause, position) => !clauses.some((other, otherPosition) => otherPosition !== position && other.length > clause.length && other.includes(clause)));
+}
+
 function reason(candidate: TechniqueCandidate | undefined): string {
   if (!candidate) return '';
-  const evidence = candidate.evidence.slice(0, 2).map((item) => item.replace(/\.$/, ''));
-  return evidence.length > 0 ? ` It fits this alert because ${joinWords(evidence)}.` : '';
+  const clauses = evidenceClauses(candidate.evidence).slice(0, 2);
+  return clauses.length > 0 ? ` It fits this alert because ${joinWords(clauses)}.` : '';
 }
 
 /**

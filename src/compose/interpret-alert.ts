@@ -9,9 +9,9 @@ import { tacticGuides } from './guides/tactic-guide.js';
 import { techniqueGuides } from './guides/technique-guide.js';
 
 /** Longest stretch of the alert's details repeated in the interpretation. */
-const maxQuotedDetails = 600;
+const maxQuotedDetails = 450;
 /** Maximum number of glossary terms explained; terms the summary uses come first. */
-const maxExplainedTerms = 5;
+const maxExplainedTerms = 4;
 
 function guideFor(technique: TechniqueRecord) {
   return techniqueGuides[technique.id] ?? (technique.parentId ? techniqueGuides[technique.parentId] : undefined);
@@ -60,11 +60,19 @@ function urgency(context: ComposeContext): string {
   return `Treat it as a possible attack until someone confirms it was planned.${severity}`;
 }
 
+/** Cuts text to at most `max` characters at a line break or space, marking the cut with " ...". */
+function clipAtBoundary(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max);
+  const boundary = Math.max(head.lastIndexOf('\n'), head.lastIndexOf(' '));
+  return `${boundary > max / 2 ? head.slice(0, boundary) : head} ...`;
+}
+
 function details(context: ComposeContext, notes: string[], summary: string): string {
   const { alert } = context;
   const parts = [`The sensor reported: "${alert.description}".`];
   if (alert.details) {
-    const text = alert.details.length > maxQuotedDetails ? `${alert.details.slice(0, maxQuotedDetails)} ...` : alert.details;
+    const text = clipAtBoundary(alert.details, maxQuotedDetails);
     // Typographic quotes mark the alert's own words, which an attacker may have written.
     parts.push(`Details from the alert, as sent: “${text}”`);
   }
@@ -75,14 +83,14 @@ function details(context: ComposeContext, notes: string[], summary: string): str
   if (terms.length > 0) {
     parts.push(`Terms used: ${terms.map((entry) => `${entry.term} is ${entry.meaning}`).join('; ')}.`);
   }
-  for (const note of notes) parts.push(`Note: ${capitalize(note)}.`);
+  for (const note of notes) parts.push(`Note: ${capitalize(note.replace(/[.\s]+$/, ''))}.`);
   return parts.join('\n');
 }
 
 /**
  * Writes the plain-language interpretation: who did what to which system and when, what the
  * top technique means in everyday words, why attackers do it, and how urgent it is. Details
- * quote the sensor's own words, explain up to five terms (those in the summary first) and
+ * quote the sensor's own words, explain up to four terms (those in the summary first) and
  * carry reading notes.
  */
 export function interpretAlert(

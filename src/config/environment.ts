@@ -38,6 +38,11 @@ export const environmentSchema = z.object({
   IDS_EXPLAIN_LOG_LEVEL: z.preprocess(blankAsUndefined, z.enum(logLevels).optional()),
   IDS_EXPLAIN_ATTACK_BASE_URL: z.preprocess(blankAsUndefined, z.url().optional()),
   NO_COLOR: z.string().optional(),
+  // Read by the user folder lookup; kept here so that the validated environment still has them.
+  HOME: optionalText,
+  XDG_CACHE_HOME: optionalText,
+  XDG_DATA_HOME: optionalText,
+  LOCALAPPDATA: optionalText,
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: optional(settingSchemas.baseUrl),
   OPENAI_API_VERSION: optionalText,

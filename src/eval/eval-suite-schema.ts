@@ -54,6 +54,10 @@ export const evalCaseSchema = z
     mustMention: mentionSchema.default({ addresses: [], hosts: [], accounts: [], phrases: [], patterns: [] }),
     mustNot: forbiddenSchema.default({ techniques: [], verdicts: [], patterns: [] }),
     hostile: z.object({ field: nonEmpty.describe('path of the attacker-written field, such as http.http_user_agent') }).strict().optional(),
+    storm: z
+      .boolean()
+      .optional()
+      .describe('the fixture holds many alerts, one per line, explained as one consolidated record the way batch --group does'),
     maxReadingGrade: z.number().positive().optional(),
     maxWords: wordLimitsSchema.optional(),
     knownGap: nonEmpty.optional().describe('a missing adapter or mapper feature that this case is known to fail on'),

@@ -2,7 +2,8 @@ import type { Alert } from '../alert/alert-schema.js';
 import type { AttackIndex } from '../attack/attack-index.js';
 import type { ExplanationBackend } from '../backends/explanation-backend.js';
 import { InputError } from '../errors/input-error.js';
-import { explainAlert } from '../explain/explain-alert.js';
+import { explainStorm } from '../batch/explain-storm.js';
+import { defaultMaxTechniques, explainAlert } from '../explain/explain-alert.js';
 import type { Logger } from '../logging/logger.js';
 import type { TechniqueMapper } from '../mapping/technique-mapping.js';
 import type { EvalCase } from './eval-suite-schema.js';
@@ -13,6 +14,8 @@ export interface ExplanationRequest {
   alert: Alert;
   /** main: the case's alert; baseline: the same alert without its hostile field. */
   variant: 'main' | 'baseline';
+  /** Every alert text of a storm case, one per line; `alert` is then the storm's first alert. */
+  stormTexts?: string[];
 }
 
 /** Source of an eval's explanations: a backend run now, or a file recorded elsewhere. */
@@ -33,11 +36,27 @@ export interface BackendSourceOptions {
   now?: () => Date;
 }
 
-/** Creates a source that explains each alert through the normal pipeline with one backend. */
-export function createBackendSource({ backend, index, mapper, logger, now }: BackendSourceOptions): ExplanationSource {
+async function explainStormCase(request: ExplanationRequest, texts: string[], options: BackendSourceOptions): Promise<unknown> {
+  const records = await explainStorm({ ...options, texts, origin: request.testCase.alert, maxTechniques: defaultMaxTechniques });
+  const groups = records.filter((record) => record.status === 'group');
+  if (groups.length !== 1 || records.length !== 1) {
+    throw new InputError(`storm case ${request.testCase.id} gave ${groups.length} group records and ${records.length - groups.length} failed records; expected one group`);
+  }
+  return groups[0]!.explanation;
+}
+
+/**
+ * Creates a source that explains each alert through the normal pipeline with one backend, and
+ * each storm case through the batch summary mode, as one consolidated explanation.
+ */
+export function createBackendSource(options: BackendSourceOptions): ExplanationSource {
+  const { backend, index, mapper, logger, now } = options;
   return {
     name: backend.name,
-    explain: ({ alert }) => explainAlert({ alert, index, mapper, backend, logger, ...(now ? { now } : {}) }),
+    explain: (request) =>
+      request.stormTexts
+        ? explainStormCase(request, request.stormTexts, options)
+        : explainAlert({ alert: request.alert, index, mapper, backend, logger, ...(now ? { now } : {}) }),
   };
 }
 

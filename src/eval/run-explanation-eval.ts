@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Alert } from '../alert/alert-schema.js';
 import { parseAlert } from '../alert/parse-alert.js';
+import { InputError } from '../errors/input-error.js';
 import type { AttackIndex } from '../attack/attack-index.js';
 import { normalizeTechniqueId } from '../attack/technique-id.js';
 import type { Logger } from '../logging/logger.js';
@@ -44,8 +45,29 @@ async function explainVariant(
   text: string,
   variant: 'main' | 'baseline',
 ): Promise<ScoredExplanation> {
+  if (testCase.storm) return explainStormVariant(options, testCase, text, variant);
   const alert = parseAlert(text, { origin: testCase.alert, ...(testCase.inputFormat ? { format: testCase.inputFormat } : {}) });
   const value = await options.source.explain({ testCase, alert, variant });
+  options.onExplanation?.({ id: testCase.id, variant, explanation: value });
+  return { alert, value, view: viewExplanation(value) };
+}
+
+/**
+ * Explains a storm case as one consolidated record. It is scored against the storm's first
+ * alert, extended with every alert's raw fields and UTC time. So facts from any alert of the
+ * storm, such as the window's first and last time, count as facts of the alert.
+ */
+async function explainStormVariant(
+  options: RunExplanationEvalOptions,
+  testCase: EvalCase,
+  text: string,
+  variant: 'main' | 'baseline',
+): Promise<ScoredExplanation> {
+  const stormTexts = text.split('\n').filter((line) => line.trim() !== '');
+  if (stormTexts.length === 0) throw new InputError(`${testCase.alert} contains no alerts for storm case ${testCase.id}`);
+  const alerts = stormTexts.map((line, position) => parseAlert(line, { origin: `${testCase.alert}:${position + 1}`, ...(testCase.inputFormat ? { format: testCase.inputFormat } : {}) }));
+  const alert: Alert = { ...alerts[0]!, raw: { alerts: alerts.map((each) => ({ timestamp: each.timestamp, raw: each.raw })) } };
+  const value = await options.source.explain({ testCase, alert, variant, stormTexts });
   options.onExplanation?.({ id: testCase.id, variant, explanation: value });
   return { alert, value, view: viewExplanation(value) };
 }

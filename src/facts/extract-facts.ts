@@ -24,8 +24,10 @@ const hostPattern = new RegExp(
   `(?<![\\w.@-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+(?:${topLevelDomains.join('|')})(?![\\w-]|\\.[a-z0-9])`,
   'gi',
 );
-// DOMAIN\user; registry hives such as HKLM\Software share the shape and are excluded.
-const accountPattern = /(?<![\w\\])(?!HK(?:LM|CU|CR|U|CC|EY_[A-Z_]+)\\)[A-Za-z][\w-]{0,14}\\(?!\\)[A-Za-z0-9._$-]*[A-Za-z0-9_$]/g;
+// DOMAIN\user. Registry hives (HKLM\Software), folders inside paths, also after a space
+// (C:\Program Files\Microsoft Office\x.exe), and shares of UNC paths (\\fs01.example.com\finance)
+// share the shape and are excluded.
+const accountPattern = /(?<![\w\\.-])(?<!\\[^\\\s]*\s)(?!HK(?:LM|CU|CR|U|CC|EY_[A-Z_]+)\\)[A-Za-z][\w-]{0,14}\\(?!\\)[A-Za-z0-9._$-]*[A-Za-z0-9_$](?![\w$.-]*\\)/g;
 const emailPattern = /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const portPattern = /\b(?:port|ports|tcp|udp|dport|sport)[\s/:=]+(\d{1,5})\b|(?<=\d\.\d{1,3}):(\d{1,5})\b/gi;
 const datePattern = /\b(\d{4})-(\d{2})-(\d{2})(?=[T ]|\b)/g;

@@ -2,7 +2,7 @@ import type { AttackIndex } from '../attack/attack-index.js';
 import { impactNames } from '../explanation/draft-texts.js';
 import type { ExplanationDraft, MitigationItem } from '../explanation/explanation-schema.js';
 import type { AlertFactSet } from '../facts/alert-fact-set.js';
-import { isDismissal, splitIntoSentences } from '../injection/find-dismissals.js';
+import { isDismissal } from '../injection/find-dismissals.js';
 import { placeholderPattern } from '../privacy/placeholder-pattern.js';
 import { rewriteTechniqueNames, unsupportedReferences, withoutUrls, type ReferenceScope } from './check-references.js';
 
@@ -30,12 +30,27 @@ function sentenceProblem(sentence: string, { facts, scope }: SentenceGroundingOp
 function keepSupportedSentences(text: string, where: string, options: SentenceGroundingOptions): string {
   const renamed = rewriteTechniqueNames(text, options.index);
   for (const id of renamed.rewritten) options.corrections.push(`rewrote the name of ${id} in ${where} from ATT&CK`);
-  const kept = splitIntoSentences(renamed.text).filter((sentence) => {
+  let kept = '';
+  for (const { sentence, separator } of sentencesWithSeparators(renamed.text)) {
     const problem = sentenceProblem(sentence, options);
     if (problem) options.corrections.push(`removed a sentence in ${where} ${problem}`);
-    return problem === undefined;
-  });
-  return kept.join(' ').trim();
+    else kept += sentence + separator;
+  }
+  return kept.trim();
+}
+
+/**
+ * Splits text after sentence ends and at line breaks, keeping each separator, so that the
+ * sentences kept can be joined with the spacing and line breaks they had.
+ */
+function sentencesWithSeparators(text: string): { sentence: string; separator: string }[] {
+  const parts = text.split(/((?<=[.!?])[ \t]+|[ \t]*\r?\n\s*)/);
+  const sentences: { sentence: string; separator: string }[] = [];
+  for (let position = 0; position < parts.length; position += 2) {
+    const sentence = parts[position] ?? '';
+    if (sentence.trim() !== '') sentences.push({ sentence, separator: parts[position + 1] ?? '' });
+  }
+  return sentences;
 }
 
 /**

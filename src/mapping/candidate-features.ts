@@ -1,5 +1,5 @@
-import { parentTechniqueId } from '../attack/technique-id.js';
-import type { Evidence, EvidenceItem } from './gather-evidence.js';
+import { candidateStatistics, sourceSlot, type KeyStats } from './candidate-statistics.js';
+import type { Evidence } from './gather-evidence.js';
 
 /** Names of the model inputs, in vector order; the model adds its own intercept. */
 export const featureNames = [
@@ -18,6 +18,10 @@ export const featureNames = [
   'titleMax',
   'titleReciprocalRank',
   'software',
+  'attackBayesSum',
+  'attackBayesReciprocalRank',
+  'exampleBayesSum',
+  'exampleBayesReciprocalRank',
   'nameOverlap',
   'isSubtechnique',
   'hasSubtechniques',
@@ -27,13 +31,12 @@ export const featureNames = [
 ] as const;
 
 /**
- * Constant of reciprocal rank fusion (Cormack, Clarke and Buettcher, SIGIR 2009): each source
- * adds k / (k + rank) for a candidate it ranks. 60 is the value from that paper, used as is.
+ * Constants k of reciprocal rank fusion (Cormack, Clarke and Buettcher, SIGIR 2009) that a fit
+ * chooses from. Each source adds k / (k + rank) for a candidate it ranks. Our sources list 10
+ * to 40 candidates, where the usual k = 60 scores ranks 1 and 10 as 0.98 and 0.86, so the fused
+ * rank would mostly count sources.
  */
-export const fusionConstant = 60;
-
-/** Whether features describe single techniques or whole families (a parent and its sub-techniques). */
-export type FeatureLevel = 'technique' | 'family';
+export const fusionConstantGrid: readonly number[] = [60, 20, 10, 5, 2, 1, 0.5];
 
 /** Lookups that features need beyond the evidence. */
 export interface FeatureContext {
@@ -51,111 +54,65 @@ function platformMismatch(alert: ReadonlySet<string>, technique: readonly string
   return technique.some((platform) => alert.has(platform)) ? 0 : 1;
 }
 
-interface KeyStats {
-  sum: number;
-  max: number;
-  rank: number;
+/** Feature vectors of one alert's candidates, keyed by family (parent) ID and by sub-technique ID. */
+export interface CandidateFeatures {
+  families: Map<string, number[]>;
+  subtechniques: Map<string, number[]>;
 }
 
-type SourceTotals = Map<string, KeyStats>;
-
-const none: KeyStats = { sum: 0, max: 0, rank: 0 };
-
-function totals(items: readonly EvidenceItem[], keyOf: (id: string) => string, rankBy: 'sum' | 'max' = 'sum'): SourceTotals {
-  const stats: SourceTotals = new Map();
-  for (const { id, score } of items) {
-    const key = keyOf(id);
-    const entry = stats.get(key);
-    if (entry) {
-      entry.sum += score;
-      if (score > entry.max) entry.max = score;
-    } else {
-      stats.set(key, { sum: score, max: score, rank: 0 });
-    }
-  }
-  const ordered = [...stats.entries()].sort((a, b) => b[1][rankBy] - a[1][rankBy] || (a[0] < b[0] ? -1 : 1));
-  ordered.forEach(([, entry], position) => {
-    entry.rank = position + 1;
-  });
-  return stats;
+/** Settings of candidateFeatures. */
+export interface CandidateFeatureOptions {
+  context: FeatureContext;
+  /** Constant k of the fused-rank feature, from the fitted models. */
+  fusionConstant: number;
+  /** False leaves the sub-technique vectors out, for callers that need families only. */
+  subtechniques?: boolean;
 }
 
-function reciprocalRank(stats: KeyStats): number {
-  return stats.rank === 0 ? 0 : 1 / stats.rank;
-}
-
-function fusedRank(sources: readonly SourceTotals[], key: string): number {
-  let fused = 0;
-  for (const source of sources) {
-    const rank = source.get(key)?.rank;
-    if (rank !== undefined) fused += fusionConstant / (fusionConstant + rank);
-  }
-  return fused;
-}
-
-function nameOverlap(terms: readonly string[] | undefined, query: Set<string>): number {
-  if (!terms || terms.length === 0) return 0;
-  return terms.filter((term) => query.has(term)).length / terms.length;
+function featureVector(stats: KeyStats, evidence: Evidence, isSubtechnique: boolean, { context, fusionConstant }: CandidateFeatureOptions): number[] {
+  const { sum, max, key } = stats;
+  const topProfile = evidence.profile[0]?.score ?? 0;
+  return [
+    Math.min(sum[sourceSlot.lexicon]!, 2),
+    max[sourceSlot.lexicon]!,
+    max[sourceSlot.profile]!,
+    topProfile > 0 ? max[sourceSlot.profile]! / topProfile : 0,
+    stats.reciprocalRank(sourceSlot.profile),
+    Math.min(sum[sourceSlot.neighbours]!, 4),
+    max[sourceSlot.neighbours]!,
+    stats.reciprocalRank(sourceSlot.neighbours),
+    Math.min(sum[sourceSlot.examples]!, 4),
+    max[sourceSlot.examples]!,
+    stats.reciprocalRank(sourceSlot.examples),
+    Math.min(sum[sourceSlot.exampleTitles]!, 4),
+    max[sourceSlot.exampleTitles]!,
+    stats.reciprocalRank(sourceSlot.exampleTitles),
+    Math.min(sum[sourceSlot.software]!, 2),
+    Math.min(sum[sourceSlot.attackBayes]!, 1),
+    stats.reciprocalRank(sourceSlot.attackBayes),
+    Math.min(sum[sourceSlot.exampleBayes]!, 1),
+    stats.reciprocalRank(sourceSlot.exampleBayes),
+    stats.nameOverlap,
+    isSubtechnique ? 1 : 0,
+    context.hasSubtechniques(key) ? 1 : 0,
+    stats.fusedRank(fusionConstant),
+    Math.min(sum[sourceSlot.prior]!, 1),
+    platformMismatch(evidence.platforms, context.platforms(key)),
+  ];
 }
 
 /**
- * Turns evidence into one feature vector per candidate key: per technique at the technique
- * level, per parent technique at the family level (where a sub-technique's evidence counts
- * for its parent). Returns the vectors in a map keyed by technique or parent ID.
+ * Turns one alert's evidence into feature vectors: one per family, where a sub-technique's
+ * evidence counts for its parent, and one per sub-technique. Parents and techniques without
+ * sub-techniques stand for their family, so they get no vector of their own.
  */
-export function candidateFeatures(evidence: Evidence, level: FeatureLevel, context: FeatureContext, include?: (key: string) => boolean): Map<string, number[]> {
-  const keyOf = level === 'family' ? parentTechniqueId : (id: string) => id;
-  const lexicon = totals(evidence.lexicon, keyOf);
-  const profile = totals(evidence.profile, keyOf, 'max');
-  const neighbours = totals(evidence.neighbours, keyOf);
-  const examples = totals(evidence.examples, keyOf);
-  const titles = totals(evidence.exampleTitles, keyOf);
-  const software = totals(evidence.software, keyOf);
-  const prior = totals(evidence.prior, keyOf);
-  const topProfile = evidence.profile[0]?.score ?? 0;
-
-  const ids = new Set<string>();
-  for (const list of [evidence.lexicon, evidence.profile, evidence.neighbours, evidence.examples, evidence.exampleTitles, evidence.software, evidence.prior]) {
-    for (const item of list) ids.add(item.id);
+export function candidateFeatures(evidence: Evidence, options: CandidateFeatureOptions): CandidateFeatures {
+  const { techniques, families } = candidateStatistics(evidence, (id) => options.context.nameTerms(id));
+  const result: CandidateFeatures = { families: new Map(), subtechniques: new Map() };
+  for (const [key, stats] of families) result.families.set(key, featureVector(stats, evidence, false, options));
+  if (options.subtechniques === false) return result;
+  for (const [key, stats] of techniques) {
+    if (key.includes('.')) result.subtechniques.set(key, featureVector(stats, evidence, true, options));
   }
-  const names = new Map<string, number>();
-  for (const id of ids) {
-    const key = keyOf(id);
-    if (include && !include(key)) continue;
-    const overlap = Math.max(nameOverlap(context.nameTerms(id), evidence.queryTerms), key === id ? 0 : nameOverlap(context.nameTerms(key), evidence.queryTerms));
-    names.set(key, Math.max(names.get(key) ?? 0, overlap));
-  }
-
-  const features = new Map<string, number[]>();
-  for (const [key, name] of names) {
-    const fromLexicon = lexicon.get(key) ?? none;
-    const fromProfile = profile.get(key) ?? none;
-    const fromNeighbours = neighbours.get(key) ?? none;
-    const fromExamples = examples.get(key) ?? none;
-    const fromTitles = titles.get(key) ?? none;
-    features.set(key, [
-      Math.min(fromLexicon.sum, 2),
-      fromLexicon.max,
-      fromProfile.max,
-      topProfile > 0 ? fromProfile.max / topProfile : 0,
-      reciprocalRank(fromProfile),
-      Math.min(fromNeighbours.sum, 4),
-      fromNeighbours.max,
-      reciprocalRank(fromNeighbours),
-      Math.min(fromExamples.sum, 4),
-      fromExamples.max,
-      reciprocalRank(fromExamples),
-      Math.min(fromTitles.sum, 4),
-      fromTitles.max,
-      reciprocalRank(fromTitles),
-      Math.min(software.get(key)?.sum ?? 0, 2),
-      name,
-      level === 'technique' && key.includes('.') ? 1 : 0,
-      context.hasSubtechniques(key) ? 1 : 0,
-      fusedRank([lexicon, profile, neighbours, examples, titles, software], key),
-      Math.min(prior.get(key)?.sum ?? 0, 1),
-      platformMismatch(evidence.platforms, context.platforms(key)),
-    ]);
-  }
-  return features;
+  return result;
 }

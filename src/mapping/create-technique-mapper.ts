@@ -17,6 +17,7 @@ import type { LabelledRule } from './examples/labelled-rule.js';
 import { ruleSearchText } from './examples/rule-search-text.js';
 import { fitMappingModels, maxTrainingQueries, spreadSample, type MappingModels } from './fit-mapping-models.js';
 import { featureNames } from './candidate-features.js';
+import { membersByKey } from './members-by-key.js';
 import { EvidenceGatherer } from './gather-evidence.js';
 import { contentHash, loadMappingKnowledge, type MappingKnowledge } from './mapping-knowledge.js';
 import { rankedDepth, rankTechniques } from './rank-techniques.js';
@@ -44,13 +45,22 @@ const minExamplesForFit = 200;
 /** Fits the models on the examples, each scored with its whole twin group held out as a new alert would be. */
 function fitOnExamples(knowledge: MappingKnowledge, built: BuiltExampleSources): MappingModels {
   const gatherer = new EvidenceGatherer(knowledge.sources, knowledge.lexicon, built);
+  const members = membersByKey(built.groups);
   const queries = built.rules.map((rule, doc) => ({
     text: ruleSearchText(rule),
     title: rule.title,
     gold: built.labels[doc]!,
-    holdOut: { example: (other: number) => built.groups[other] === built.groups[doc] },
+    holdOut: { examples: members.get(built.groups[doc]!)! },
   }));
-  return fitMappingModels({ gatherer, context: knowledge.context, queries: spreadSample(queries, maxTrainingQueries), source: 'examples' });
+  // The fusion constant is the one chosen on ATT&CK texts, because choosing it again would
+  // fit the family model once per candidate value.
+  return fitMappingModels({
+    gatherer,
+    context: knowledge.context,
+    queries: spreadSample(queries, maxTrainingQueries),
+    source: 'examples',
+    fusionConstants: [knowledge.attackModels.fusionConstant],
+  });
 }
 
 function loadExampleLayer(options: CreateTechniqueMapperOptions, knowledge: MappingKnowledge, logger: Logger): ExampleLayer | undefined {

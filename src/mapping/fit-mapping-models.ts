@@ -1,12 +1,14 @@
 import { parentTechniqueId } from '../attack/technique-id.js';
-import { candidateFeatures, type FeatureContext } from './candidate-features.js';
-import type { EvidenceGatherer, HoldOut } from './gather-evidence.js';
+import { candidateFeatures, type CandidateFeatures, type FeatureContext } from './candidate-features.js';
+import type { Evidence, EvidenceGatherer, HoldOut } from './gather-evidence.js';
 import { fitLogistic, predictProbability, type LogisticModel } from './logistic-model.js';
 
 /** The fitted models: one for the exact sub-technique and one for the family. */
 export interface MappingModels {
   technique: LogisticModel;
   family: LogisticModel;
+  /** Constant k of the fused-rank feature that both models were fitted with. */
+  fusionConstant: number;
   /**
    * Family confidence from which a family other than the best one joins the predicted set,
    * chosen on the training queries when some of them have several gold IDs.
@@ -55,8 +57,6 @@ export interface TrainingQuery {
   holdOut: HoldOut;
 }
 
-const isSubtechnique = (id: string) => id.includes('.');
-
 /** Most training queries used; more add build time without changing the fit much. */
 export const maxTrainingQueries = 1000;
 
@@ -67,55 +67,105 @@ export function spreadSample<T>(items: readonly T[], limit: number): T[] {
   return Array.from({ length: limit }, (_, position) => items[Math.floor(position * step)]!);
 }
 
+interface TrainingRows {
+  rows: number[][];
+  labels: (0 | 1)[];
+  /** Start and end row of each query. */
+  rowsOfQuery: [start: number, end: number][];
+}
+
+/** Feature vectors of each training query's candidates at one level, with gold labels. */
+function trainingRows(features: readonly CandidateFeatures[], queries: readonly TrainingQuery[], level: 'family' | 'subtechnique'): TrainingRows {
+  const result: TrainingRows = { rows: [], labels: [], rowsOfQuery: [] };
+  features.forEach((queryFeatures, position) => {
+    const gold = queries[position]!.gold;
+    const positives = new Set(level === 'family' ? gold.map(parentTechniqueId) : gold);
+    const start = result.rows.length;
+    for (const [id, vector] of level === 'family' ? queryFeatures.families : queryFeatures.subtechniques) {
+      result.rows.push(vector);
+      result.labels.push(positives.has(id) ? 1 : 0);
+    }
+    result.rowsOfQuery.push([start, result.rows.length]);
+  });
+  return result;
+}
+
+function logLikelihood(model: LogisticModel, { rows, labels }: TrainingRows): number {
+  let total = 0;
+  rows.forEach((row, position) => {
+    const probability = Math.min(Math.max(predictProbability(model, row), 1e-12), 1 - 1e-12);
+    total += labels[position] === 1 ? Math.log(probability) : Math.log(1 - probability);
+  });
+  return total;
+}
+
+/** Training queries on which the fusion constant is chosen; the final models use every query. */
+export const fusionChoiceQueries = 300;
+
 /**
- * Fits the technique and family models on labelled queries: each query's evidence is gathered
- * with its hold-out applied, every candidate becomes one row, and its label is 1 when the
- * candidate is in the query's gold set (technique level, sub-techniques only, because every
- * other technique stands for its family) or is the parent of a gold ID (family level).
- * Returns models whose outputs are calibrated probabilities, and the extra-family threshold.
+ * Fits the family model once per fusion constant on a spread sample of the queries and
+ * returns the constant with the highest log-likelihood. Throws when no constant is given.
  */
-export function fitMappingModels(options: {
+function chooseFusionConstant(evidence: readonly Evidence[], queries: readonly TrainingQuery[], options: FitMappingModelsOptions): number {
+  const [first, ...others] = options.fusionConstants;
+  if (first === undefined) throw new Error('Internal error: fitMappingModels needs at least one fusion constant.');
+  if (others.length === 0) return first;
+  const sample = spreadSample(queries.map((_, position) => position), fusionChoiceQueries);
+  const sampleEvidence = sample.map((position) => evidence[position]!);
+  const sampleQueries = sample.map((position) => queries[position]!);
+  let best = { fusionConstant: first, logLikelihood: Number.NEGATIVE_INFINITY };
+  for (const fusionConstant of options.fusionConstants) {
+    const features = sampleEvidence.map((queryEvidence) => candidateFeatures(queryEvidence, { context: options.context, fusionConstant, subtechniques: false }));
+    const rows = trainingRows(features, sampleQueries, 'family');
+    const model = fitLogistic({ rows: rows.rows, labels: rows.labels, ...(options.fixed ? { fixed: options.fixed } : {}) });
+    const fit = logLikelihood(model, rows);
+    if (fit > best.logLikelihood) best = { fusionConstant, logLikelihood: fit };
+  }
+  return best.fusionConstant;
+}
+
+export interface FitMappingModelsOptions {
   gatherer: EvidenceGatherer;
   context: FeatureContext;
   queries: readonly TrainingQuery[];
   source: MappingModels['trainedOn']['source'];
+  /** Fusion constants to try. The one whose family model fits a sample of the queries best is kept. */
+  fusionConstants: readonly number[];
   /** Weights set by us instead of fitted, by feature position. */
   fixed?: ReadonlyMap<number, number>;
-}): MappingModels {
-  const fixed = options.fixed ?? new Map<number, number>();
-  const techniqueRows: number[][] = [];
-  const techniqueLabels: (0 | 1)[] = [];
-  const familyRows: number[][] = [];
-  const familyLabels: (0 | 1)[] = [];
-  const familyRowsOfQuery: [start: number, end: number][] = [];
-  for (const query of options.queries) {
-    const evidence = options.gatherer.gather(query.text, query.holdOut, query.title);
-    const gold = new Set(query.gold);
-    const goldFamilies = new Set(query.gold.map(parentTechniqueId));
-    for (const [id, features] of candidateFeatures(evidence, 'technique', options.context, isSubtechnique)) {
-      techniqueRows.push(features);
-      techniqueLabels.push(gold.has(id) ? 1 : 0);
-    }
-    const start = familyRows.length;
-    for (const [id, features] of candidateFeatures(evidence, 'family', options.context)) {
-      familyRows.push(features);
-      familyLabels.push(goldFamilies.has(id) ? 1 : 0);
-    }
-    familyRowsOfQuery.push([start, familyRows.length]);
-  }
-  const family = fitLogistic({ rows: familyRows, labels: familyLabels, fixed });
-  const scored = familyRowsOfQuery
+}
+
+/**
+ * Fits the technique and family models on labelled queries. Each query's evidence is gathered
+ * with its hold-out applied, and every candidate becomes one row. At family level a row's
+ * label is 1 when the candidate is the parent of a gold ID. At technique level only
+ * sub-techniques get rows, because every other technique stands for its family, and the
+ * label is 1 when the sub-technique is gold. Returns models whose outputs are calibrated
+ * probabilities, the fusion constant with the best family fit, and the extra-family
+ * threshold. Throws when no fusion constant is given.
+ */
+export function fitMappingModels(options: FitMappingModelsOptions): MappingModels {
+  const queries = options.queries;
+  const evidence = queries.map((query) => options.gatherer.gather(query.text, query.holdOut, query.title));
+  const fusionConstant = chooseFusionConstant(evidence, queries, options);
+  const fixed = options.fixed ? { fixed: options.fixed } : {};
+  const features = evidence.map((queryEvidence) => candidateFeatures(queryEvidence, { context: options.context, fusionConstant }));
+  const familyRows = trainingRows(features, queries, 'family');
+  const family = fitLogistic({ rows: familyRows.rows, labels: familyRows.labels, ...fixed });
+  const techniqueRows = trainingRows(features, queries, 'subtechnique');
+  const scored = familyRows.rowsOfQuery
     .filter(([start, end]) => end > start)
     .map(([start, end]) => ({
-      probabilities: familyRows.slice(start, end).map((row) => predictProbability(family, row)),
-      labels: familyLabels.slice(start, end),
+      probabilities: familyRows.rows.slice(start, end).map((row) => predictProbability(family, row)),
+      labels: familyRows.labels.slice(start, end),
     }));
   return {
-    technique: fitLogistic({ rows: techniqueRows, labels: techniqueLabels, fixed }),
+    technique: fitLogistic({ rows: techniqueRows.rows, labels: techniqueRows.labels, ...fixed }),
     family,
+    fusionConstant,
     // Queries with one gold ID each (ATT&CK texts) always favour predicting one family. That
     // tells nothing about alerts with several techniques, so such queries keep the default.
-    ...(options.queries.some((query) => query.gold.length > 1) ? { extraThreshold: chooseExtraThreshold(scored) } : {}),
-    trainedOn: { source: options.source, queries: options.queries.length },
+    ...(queries.some((query) => query.gold.length > 1) ? { extraThreshold: chooseExtraThreshold(scored) } : {}),
+    trainedOn: { source: options.source, queries: queries.length },
   };
 }

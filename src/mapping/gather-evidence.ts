@@ -20,6 +20,10 @@ export interface Evidence {
   /** Examples whose titles are close to the alert's rule name or signature. */
   exampleTitles: EvidenceItem[];
   software: EvidenceItem[];
+  /** Posterior probabilities of naive Bayes trained on ATT&CK texts. */
+  attackBayes: EvidenceItem[];
+  /** Posterior probabilities of naive Bayes trained on the labelled examples. */
+  exampleBayes: EvidenceItem[];
   /** Prior support from how common each technique is in the mapper's labelled data, the same for every alert. */
   prior: readonly EvidenceItem[];
   /** Readable reasons per technique ID, from the lexicon and software matches. */
@@ -30,16 +34,34 @@ export interface Evidence {
   platforms: Set<string>;
 }
 
-/** Documents a caller holds out of the search, so a labelled text is never its own neighbour. */
+/**
+ * Documents a caller holds out of every source, so that a labelled text is never its own
+ * neighbour or its own training document.
+ */
 export interface HoldOut {
-  neighbour?: (doc: number) => boolean;
-  example?: (doc: number) => boolean;
+  /** Neighbour documents (procedure examples and detection analytics), by number. */
+  neighbours?: readonly number[];
+  /** Labelled examples, by number. */
+  examples?: readonly number[];
   /** ATT&CK software ID whose name must not count, because the query text comes from it. */
   software?: string;
 }
 
 /** How many documents each nearest-neighbour search returns. */
-export const searchDepth = { profiles: 30, neighbours: 40, examples: 30, exampleTitles: 30 } as const;
+export const searchDepth = { profiles: 30, neighbours: 40, examples: 30, exampleTitles: 30, bayes: 10 } as const;
+
+/** Returns evidence whose sources are all empty, with the given prior, query terms and platforms. */
+export function emptyEvidence(shared: Pick<Evidence, 'prior' | 'queryTerms' | 'platforms'>): Evidence {
+  return { lexicon: [], profile: [], neighbours: [], examples: [], exampleTitles: [], software: [], attackBayes: [], exampleBayes: [], reasons: new Map(), ...shared };
+}
+
+type Skip = ((doc: number) => boolean) | undefined;
+
+function skipper(documents: readonly number[] | undefined): Skip {
+  if (!documents || documents.length === 0) return undefined;
+  const heldOut = new Set(documents);
+  return (doc) => heldOut.has(doc);
+}
 
 function exampleLabelCounts(examples: ExampleSources): Map<string, number> {
   const counts = new Map<string, number>();
@@ -92,11 +114,13 @@ export class EvidenceGatherer {
   gather(text: string, holdOut: HoldOut = {}, title?: string): Evidence {
     const terms = tokenize(text);
     const words = lexiconWords(text);
-    const evidence: Evidence = { lexicon: [], profile: [], neighbours: [], examples: [], exampleTitles: [], software: [], prior: this.prior, reasons: new Map(), queryTerms: new Set(terms), platforms: alertPlatforms(words) };
+    const evidence = emptyEvidence({ prior: this.prior, queryTerms: new Set(terms), platforms: alertPlatforms(words) });
+    const skip = { neighbour: skipper(holdOut.neighbours), example: skipper(holdOut.examples) };
     this.addLexicon(words, evidence);
     this.addSoftware(words, evidence, holdOut.software);
-    this.addSearches(terms, evidence, holdOut);
-    if (title) this.addTitleSearch(tokenize(title), evidence, holdOut);
+    this.addSearches(terms, evidence, skip);
+    this.addBayes(terms, evidence, holdOut);
+    if (title) this.addTitleSearch(tokenize(title), evidence, skip.example);
     return evidence;
   }
 
@@ -121,26 +145,36 @@ export class EvidenceGatherer {
     }
   }
 
-  private addTitleSearch(terms: readonly string[], evidence: Evidence, holdOut: HoldOut): void {
+  private addBayes(terms: readonly string[], evidence: Evidence, holdOut: HoldOut): void {
+    for (const { label, probability } of this.knowledge.bayes.score(terms, searchDepth.bayes, holdOut.neighbours)) {
+      evidence.attackBayes.push({ id: label, score: probability });
+    }
+    if (!this.examples) return;
+    for (const { label, probability } of this.examples.bayes.score(terms, searchDepth.bayes, holdOut.examples)) {
+      evidence.exampleBayes.push({ id: label, score: probability });
+    }
+  }
+
+  private addTitleSearch(terms: readonly string[], evidence: Evidence, skip: Skip): void {
     if (!this.examples) return;
     const { titles, labels } = this.examples;
-    for (const hit of titles.search(titles.queryVector(terms), searchDepth.exampleTitles, holdOut.example)) {
+    for (const hit of titles.search(titles.queryVector(terms), searchDepth.exampleTitles, skip)) {
       const exampleLabels = labels[hit.doc]!;
       for (const id of exampleLabels) evidence.exampleTitles.push({ id, score: hit.score / exampleLabels.length });
     }
   }
 
-  private addSearches(terms: readonly string[], evidence: Evidence, holdOut: HoldOut): void {
+  private addSearches(terms: readonly string[], evidence: Evidence, skip: { neighbour: Skip; example: Skip }): void {
     const { profiles, techniqueIds, neighbours, neighbourTechnique } = this.knowledge;
     for (const hit of profiles.search(profiles.queryVector(terms), searchDepth.profiles)) {
       evidence.profile.push({ id: techniqueIds[hit.doc]!, score: hit.score });
     }
-    for (const hit of neighbours.search(neighbours.queryVector(terms), searchDepth.neighbours, holdOut.neighbour)) {
+    for (const hit of neighbours.search(neighbours.queryVector(terms), searchDepth.neighbours, skip.neighbour)) {
       evidence.neighbours.push({ id: neighbourTechnique[hit.doc]!, score: hit.score });
     }
     if (!this.examples) return;
     const { index, labels } = this.examples;
-    for (const hit of index.search(index.queryVector(terms), searchDepth.examples, holdOut.example)) {
+    for (const hit of index.search(index.queryVector(terms), searchDepth.examples, skip.example)) {
       const exampleLabels = labels[hit.doc]!;
       for (const id of exampleLabels) evidence.examples.push({ id, score: hit.score / exampleLabels.length });
     }

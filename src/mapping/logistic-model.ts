@@ -39,70 +39,103 @@ export interface FitLogisticOptions {
 }
 
 /**
+ * The free parameters' design matrix in compressed sparse rows (most candidate features are
+ * zero), and the fixed part of each row's log-odds.
+ */
+interface FreeDesign {
+  /** Intercept (always free, as -1) followed by the features whose weights are fitted. */
+  free: number[];
+  /** Start of each row's entries, with one extra end offset. */
+  rowStarts: Uint32Array;
+  columns: Uint16Array;
+  values: Float64Array;
+  offsets: Float64Array;
+}
+
+/**
+ * Copies the rows once into typed arrays over the free parameters, with a leading 1 for the
+ * intercept, so that the Newton steps allocate nothing per row and skip zeros. Fixed weights
+ * cost nothing in the steps, because their contribution goes into a per-row offset.
+ */
+function freeDesign(rows: FitLogisticOptions['rows'], fixed: ReadonlyMap<number, number>): FreeDesign {
+  const featureCount = rows[0]?.length ?? 0;
+  const free = [-1, ...Array.from({ length: featureCount }, (_, feature) => feature).filter((feature) => !fixed.has(feature))];
+  const rowStarts = new Uint32Array(rows.length + 1);
+  const columns: number[] = [];
+  const values: number[] = [];
+  const offsets = new Float64Array(rows.length);
+  for (let position = 0; position < rows.length; position += 1) {
+    const row = rows[position]!;
+    for (let column = 0; column < free.length; column += 1) {
+      const value = free[column] === -1 ? 1 : row[free[column]!]!;
+      if (value === 0) continue;
+      columns.push(column);
+      values.push(value);
+    }
+    rowStarts[position + 1] = columns.length;
+    let offset = 0;
+    for (const [feature, weight] of fixed) offset += weight * row[feature]!;
+    offsets[position] = offset;
+  }
+  return { free, rowStarts, columns: Uint16Array.from(columns), values: Float64Array.from(values), offsets };
+}
+
+/** Adds one Newton step's gradient and upper-triangle Hessian over all rows. */
+function accumulate(design: FreeDesign, labels: readonly (0 | 1)[], beta: readonly number[], gradient: Float64Array, hessian: Float64Array): void {
+  const { rowStarts, columns, values, offsets } = design;
+  const width = beta.length;
+  gradient.fill(0);
+  hessian.fill(0);
+  for (let position = 0; position + 1 < rowStarts.length; position += 1) {
+    const start = rowStarts[position]!;
+    const end = rowStarts[position + 1]!;
+    let z = offsets[position]!;
+    for (let entry = start; entry < end; entry += 1) z += beta[columns[entry]!]! * values[entry]!;
+    const p = 1 / (1 + Math.exp(-z));
+    const residual = labels[position]! - p;
+    const curvature = Math.max(p * (1 - p), 1e-9);
+    for (let a = start; a < end; a += 1) {
+      const i = columns[a]!;
+      const scaled = curvature * values[a]!;
+      gradient[i]! += residual * values[a]!;
+      // Columns within a row are ascending, so j >= i fills the upper triangle.
+      for (let b = a; b < end; b += 1) hessian[i * width + columns[b]!]! += scaled * values[b]!;
+    }
+  }
+}
+
+/**
  * Fits a logistic regression by Newton's method with an L2 penalty. Returns the weights, which
  * are also the model's calibrated probabilities on data like the training rows.
  */
 export function fitLogistic({ rows, labels, l2 = 1, iterations = 30, fixed = new Map() }: FitLogisticOptions): LogisticModel {
-  const width = (rows[0]?.length ?? 0) + 1;
-  // Rows are copied once into one typed matrix with a leading 1 for the intercept, so that
-  // the Newton steps below allocate nothing per row.
-  const matrix = new Float64Array(rows.length * width);
-  rows.forEach((row, position) => {
-    matrix[position * width] = 1;
-    for (let k = 1; k < width; k += 1) matrix[position * width + k] = row[k - 1]!;
-  });
+  const design = freeDesign(rows, fixed);
+  const width = design.free.length;
   let beta = new Array<number>(width).fill(0);
-  for (const [feature, weight] of fixed) beta[feature + 1] = weight;
   const gradient = new Float64Array(width);
   const hessian = new Float64Array(width * width);
   for (let iteration = 0; iteration < iterations; iteration += 1) {
-    gradient.fill(0);
-    hessian.fill(0);
-    for (let position = 0; position < rows.length; position += 1) {
-      const offset = position * width;
-      let z = 0;
-      for (let k = 0; k < width; k += 1) z += beta[k]! * matrix[offset + k]!;
-      const p = 1 / (1 + Math.exp(-z));
-      const residual = labels[position]! - p;
-      const curvature = Math.max(p * (1 - p), 1e-9);
-      for (let i = 0; i < width; i += 1) {
-        const xi = matrix[offset + i]!;
-        if (xi === 0) continue;
-        gradient[i]! += residual * xi;
-        const scaled = curvature * xi;
-        for (let j = i; j < width; j += 1) hessian[i * width + j]! += scaled * matrix[offset + j]!;
-      }
-    }
-    const step = solve(penalise(gradient, hessian, beta, { width, l2, fixed }), [...gradient]);
+    accumulate(design, labels, beta, gradient, hessian);
+    const step = solve(penalise(gradient, hessian, beta, { width, l2 }), [...gradient]);
     beta = beta.map((value, position) => value + step[position]!);
     if (Math.max(...step.map(Math.abs)) < 1e-6) break;
   }
-  return { intercept: beta[0]!, weights: beta.slice(1) };
+  const weights = Array.from({ length: rows[0]?.length ?? 0 }, (_, feature) => fixed.get(feature) ?? 0);
+  design.free.forEach((feature, column) => {
+    if (feature >= 0) weights[feature] = beta[column]!;
+  });
+  return { intercept: beta[0]!, weights };
 }
 
 /**
- * Completes the Newton system in place: mirrors the upper triangle of the Hessian, adds the
- * L2 penalty (not on the intercept) and freezes fixed weights. Returns the Hessian as rows.
+ * Completes the Newton system in place: mirrors the upper triangle of the Hessian and adds
+ * the L2 penalty (not on the intercept, which is column 0). Returns the Hessian as rows.
  */
-function penalise(
-  gradient: Float64Array,
-  hessian: Float64Array,
-  beta: readonly number[],
-  { width, l2, fixed }: { width: number; l2: number; fixed: ReadonlyMap<number, number> },
-): number[][] {
+function penalise(gradient: Float64Array, hessian: Float64Array, beta: readonly number[], { width, l2 }: { width: number; l2: number }): number[][] {
   const rows = Array.from({ length: width }, (_, i) => Array.from({ length: width }, (_, j) => (j >= i ? hessian[i * width + j]! : hessian[j * width + i]!)));
   for (let i = 1; i < width; i += 1) {
     gradient[i]! -= l2 * beta[i]!;
     rows[i]![i]! += l2;
-  }
-  for (const feature of fixed.keys()) {
-    const i = feature + 1;
-    gradient[i] = 0;
-    for (let j = 0; j < width; j += 1) {
-      rows[i]![j] = 0;
-      rows[j]![i] = 0;
-    }
-    rows[i]![i] = 1;
   }
   return rows;
 }

@@ -16,6 +16,14 @@ export const extraPredictionThreshold = 0.5;
  */
 export const subtechniqueShare = 1 / 3;
 
+/**
+ * Share of its family's confidence that a sub-technique needs to be listed as a candidate of
+ * its own. Below it the family entry stands for the sub-technique, so that the first 30
+ * candidates span at least ten families for nearly every alert instead of one family's
+ * unlikely sub-techniques. Prediction and tag refinement need a larger share anyway.
+ */
+export const listedSubtechniqueShare = 0.1;
+
 /** Candidates kept per alert by default; evidence text is written only for these. */
 export const rankedDepth = 30;
 
@@ -75,8 +83,9 @@ function chooseForFamily(family: string, familyConfidence: number, members: Tech
  */
 export function rankTechniques(evidence: Evidence, models: MappingModels, context: FeatureContext, limit = rankedDepth): RankedTechniques {
   const familyConfidence = new Map<string, number>();
-  for (const [family, features] of candidateFeatures(evidence, 'family', context)) {
-    familyConfidence.set(family, predictProbability(models.family, features));
+  const features = candidateFeatures(evidence, { context, fusionConstant: models.fusionConstant });
+  for (const [family, vector] of features.families) {
+    familyConfidence.set(family, predictProbability(models.family, vector));
   }
   const summary = summarizeSearch(evidence);
   const byId = new Map<string, TechniqueCandidate>();
@@ -85,8 +94,9 @@ export function rankTechniques(evidence: Evidence, models: MappingModels, contex
   for (const [family, confidence] of familyConfidence) {
     byId.set(family, { id: family, score: round(confidence), confidence: round(confidence), fromAlert: false, evidence: [] });
   }
-  for (const [id, features] of candidateFeatures(evidence, 'technique', context, (key) => key.includes('.'))) {
-    const confidence = predictProbability(models.technique, features);
+  for (const [id, vector] of features.subtechniques) {
+    const confidence = predictProbability(models.technique, vector);
+    if (confidence < (familyConfidence.get(parentTechniqueId(id)) ?? 0) * listedSubtechniqueShare) continue;
     byId.set(id, { id, score: round(confidence), confidence: round(confidence), fromAlert: false, evidence: [] });
   }
   const entries = [...byId.values()].map((candidate) => {

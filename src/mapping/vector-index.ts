@@ -1,3 +1,7 @@
+import { countDocumentTerms, type CountedDocuments } from './count-document-terms.js';
+import { SortedTermTable } from './sorted-term-table.js';
+import { decodeFloat32, decodeIndices, decodeQuantized, decodeUint32, encodeIndices, encodeQuantized, encodeTypedArray, quantized } from './typed-array-base64.js';
+
 /** Serialised form of a VectorIndex: plain JSON with the numeric arrays in base64. */
 export interface VectorIndexData {
   terms: string[];
@@ -6,9 +10,9 @@ export interface VectorIndexData {
   idf: string;
   /** Start of each term's postings, Uint32 in base64, with one extra end offset. */
   offsets: string;
-  /** Document number of each posting, Uint32 in base64. */
+  /** Document number of each posting, in encodeIndices form. */
   postingDocs: string;
-  /** Weight of each posting in its unit-length document vector, Float32 in base64. */
+  /** Weight of each posting in its unit-length document vector, in encodeQuantized form. */
   postingWeights: string;
 }
 
@@ -24,28 +28,12 @@ export interface QueryVector {
   weights: number[];
 }
 
-function encode(array: Float32Array | Uint32Array): string {
-  return Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
-}
-
-function decodeFloat32(text: string): Float32Array {
-  const bytes = Buffer.from(text, 'base64');
-  return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-}
-
-function decodeUint32(text: string): Uint32Array {
-  const bytes = Buffer.from(text, 'base64');
-  return new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-}
-
 /**
  * Share of documents above which a query term is skipped as too common to help, in indexes of
  * more than `minDocsToSkipTerms` documents. In small indexes every term is kept.
  */
 export const maxQueryTermShare = 0.3;
 export const minDocsToSkipTerms = 1000;
-/** Maximum number of term lookups an index remembers. */
-const maxRememberedLookups = 100_000;
 
 /** Maximum number of postings kept per term by the pruning step in build. */
 export const maxPostingsPerTerm = 500;
@@ -68,6 +56,60 @@ function termCounts(tokens: readonly string[]): Map<string, number> {
   return counts;
 }
 
+interface Postings {
+  offsets: Uint32Array;
+  postingDocs: Uint32Array;
+  postingWeights: Float32Array;
+}
+
+/**
+ * Lays out every document's unit-length TF-IDF weights (sublinear term frequency) as postings
+ * grouped by term, each term's postings in document order.
+ */
+function collectPostings(counted: CountedDocuments, idf: Float32Array, documentFrequency: Uint32Array): Postings {
+  const offsets = new Uint32Array(idf.length + 1);
+  documentFrequency.forEach((frequency, term) => {
+    offsets[term + 1] = offsets[term]! + frequency;
+  });
+  const next = offsets.slice(0, idf.length);
+  const postingDocs = new Uint32Array(offsets[idf.length]!);
+  const postingWeights = new Float32Array(offsets[idf.length]!);
+  counted.documents.forEach(({ terms, termCounts }, doc) => {
+    const weights = Float64Array.from(terms, (term, entry) => (1 + Math.log(termCounts[entry]!)) * idf[term]!);
+    let norm = 0;
+    for (const weight of weights) norm += weight * weight;
+    norm = Math.sqrt(norm) || 1;
+    terms.forEach((term, entry) => {
+      const slot = next[term]!++;
+      postingDocs[slot] = doc;
+      postingWeights[slot] = weights[entry]! / norm;
+    });
+  });
+  return { offsets, postingDocs, postingWeights };
+}
+
+/** Static pruning: a common term keeps only its heaviest postings, where it matters most. */
+function prunePostings({ offsets, postingDocs, postingWeights }: Postings): Postings {
+  const termCount = offsets.length - 1;
+  const prunedOffsets = new Uint32Array(termCount + 1);
+  for (let term = 0; term < termCount; term += 1) prunedOffsets[term + 1] = prunedOffsets[term]! + Math.min(offsets[term + 1]! - offsets[term]!, maxPostingsPerTerm);
+  const docs = new Uint32Array(prunedOffsets[termCount]!);
+  const weights = new Float32Array(prunedOffsets[termCount]!);
+  for (let term = 0; term < termCount; term += 1) {
+    const start = offsets[term]!;
+    const length = offsets[term + 1]! - start;
+    let slots = Array.from({ length }, (_, position) => start + position);
+    if (length > maxPostingsPerTerm) {
+      slots = slots.sort((a, b) => postingWeights[b]! - postingWeights[a]! || postingDocs[a]! - postingDocs[b]!).slice(0, maxPostingsPerTerm);
+    }
+    slots.forEach((slot, position) => {
+      docs[prunedOffsets[term]! + position] = postingDocs[slot]!;
+      weights[prunedOffsets[term]! + position] = postingWeights[slot]!;
+    });
+  }
+  return { offsets: prunedOffsets, postingDocs: docs, postingWeights: weights };
+}
+
 /**
  * Inverted index of TF-IDF document vectors (sublinear term frequency, smoothed IDF, unit
  * length) that scores queries by cosine similarity. It loads from typed arrays, so a warm
@@ -75,16 +117,16 @@ function termCounts(tokens: readonly string[]): Map<string, number> {
  */
 export class VectorIndex {
   readonly docCount: number;
-  private readonly terms: string[];
+  private readonly terms: SortedTermTable;
   private readonly idf: Float32Array;
   private readonly offsets: Uint32Array;
-  private readonly postingDocs: Uint32Array;
+  private readonly postingDocs: Uint16Array | Uint32Array;
   private readonly postingWeights: Float32Array;
   private scratch: Float32Array | undefined;
-  private readonly termLookups = new Map<string, number | undefined>();
+  private touched: Uint32Array | undefined;
 
-  private constructor(data: { terms: string[]; docCount: number; idf: Float32Array; offsets: Uint32Array; postingDocs: Uint32Array; postingWeights: Float32Array }) {
-    this.terms = data.terms;
+  private constructor(data: { terms: string[]; docCount: number; idf: Float32Array; offsets: Uint32Array; postingDocs: Uint16Array | Uint32Array; postingWeights: Float32Array }) {
+    this.terms = new SortedTermTable(data.terms);
     this.docCount = data.docCount;
     this.idf = data.idf;
     this.offsets = data.offsets;
@@ -94,41 +136,19 @@ export class VectorIndex {
 
   /** Builds the index from each document's tokens; document numbers follow the input order. */
   static build(documents: readonly (readonly string[])[]): VectorIndex {
-    const counts = documents.map(termCounts);
-    const documentFrequency = new Map<string, number>();
-    for (const doc of counts) for (const term of doc.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-    const terms = [...documentFrequency.keys()].sort();
-    const termIds = new Map(terms.map((term, position) => [term, position]));
-    const idf = new Float32Array(terms.length);
-    terms.forEach((term, position) => {
-      idf[position] = Math.log((documents.length + 1) / (documentFrequency.get(term)! + 1)) + 1;
-    });
+    return VectorIndex.fromCounts(countDocumentTerms(documents));
+  }
 
-    const postings: { doc: number; weight: number }[][] = terms.map(() => []);
-    counts.forEach((doc, docNumber) => {
-      const entries = [...doc].map(([term, count]) => [termIds.get(term)!, (1 + Math.log(count)) * idf[termIds.get(term)!]!] as const);
-      const norm = Math.sqrt(entries.reduce((sum, [, weight]) => sum + weight * weight, 0)) || 1;
-      for (const [term, weight] of entries) postings[term]!.push({ doc: docNumber, weight: weight / norm });
-    });
-    // Static pruning: a common term keeps only its heaviest postings, where it matters most.
-    for (const [term, list] of postings.entries()) {
-      if (list.length > maxPostingsPerTerm) {
-        postings[term] = list.sort((a, b) => b.weight - a.weight || a.doc - b.doc).slice(0, maxPostingsPerTerm);
-      }
-    }
-    const offsets = new Uint32Array(terms.length + 1);
-    postings.forEach((list, term) => {
-      offsets[term + 1] = offsets[term]! + list.length;
-    });
-    const postingDocs = new Uint32Array(offsets[terms.length]!);
-    const postingWeights = new Float32Array(offsets[terms.length]!);
-    postings.forEach((list, term) => {
-      list.forEach((posting, position) => {
-        postingDocs[offsets[term]! + position] = posting.doc;
-        postingWeights[offsets[term]! + position] = posting.weight;
-      });
-    });
-    return new VectorIndex({ terms, docCount: documents.length, idf, offsets, postingDocs, postingWeights });
+  /** Builds the index from documents whose terms were counted already. */
+  static fromCounts(counted: CountedDocuments): VectorIndex {
+    const documents = counted.documents;
+    const termCount = counted.terms.length;
+    const documentFrequency = new Uint32Array(termCount);
+    for (const document of counted.documents) for (const term of document.terms) documentFrequency[term]! += 1;
+    const idf = Float32Array.from(documentFrequency, (frequency) => Math.log((documents.length + 1) / (frequency + 1)) + 1);
+    const postings = collectPostings(counted, idf, documentFrequency);
+    const pruned = prunePostings(postings);
+    return new VectorIndex({ terms: counted.terms, docCount: documents.length, idf, ...pruned, postingWeights: quantized(pruned.postingWeights) });
   }
 
   /** Restores an index from toJSON output. */
@@ -138,48 +158,21 @@ export class VectorIndex {
       docCount: data.docCount,
       idf: decodeFloat32(data.idf),
       offsets: decodeUint32(data.offsets),
-      postingDocs: decodeUint32(data.postingDocs),
-      postingWeights: decodeFloat32(data.postingWeights),
+      postingDocs: decodeIndices(data.postingDocs),
+      postingWeights: decodeQuantized(data.postingWeights),
     });
   }
 
   /** Serialises the index to JSON-safe data. */
   toJSON(): VectorIndexData {
     return {
-      terms: this.terms,
+      terms: this.terms.terms,
       docCount: this.docCount,
-      idf: encode(this.idf),
-      offsets: encode(this.offsets),
-      postingDocs: encode(this.postingDocs),
-      postingWeights: encode(this.postingWeights),
+      idf: encodeTypedArray(this.idf),
+      offsets: encodeTypedArray(this.offsets),
+      postingDocs: encodeIndices(Uint32Array.from(this.postingDocs)),
+      postingWeights: encodeQuantized(this.postingWeights),
     };
-  }
-
-  /**
-   * Returns the number of a term, found by binary search in the sorted term list (cheaper to
-   * load than a map of every term), or undefined when the index lacks it.
-   */
-  private termId(term: string): number | undefined {
-    const known = this.termLookups.get(term);
-    if (known !== undefined || this.termLookups.has(term)) return known;
-    const id = this.searchTerm(term);
-    // Lookups are remembered so that batches pay the binary search once per term, up to a
-    // bound that keeps alerts full of unique tokens (hashes, addresses) from growing the map.
-    if (this.termLookups.size < maxRememberedLookups) this.termLookups.set(term, id);
-    return id;
-  }
-
-  private searchTerm(term: string): number | undefined {
-    let low = 0;
-    let high = this.terms.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >>> 1;
-      const candidate = this.terms[middle]!;
-      if (candidate === term) return middle;
-      if (candidate < term) low = middle + 1;
-      else high = middle - 1;
-    }
-    return undefined;
   }
 
   /**
@@ -193,7 +186,7 @@ export class VectorIndex {
     const maxPostings = this.docCount > minDocsToSkipTerms ? this.docCount * maxQueryTermShare : Number.POSITIVE_INFINITY;
     let norm = 0;
     for (const [term, count] of termCounts(tokens)) {
-      const id = this.termId(term);
+      const id = this.terms.termId(term);
       if (id === undefined) continue;
       const weight = (1 + Math.log(count)) * this.idf[id]!;
       norm += weight * weight;
@@ -212,24 +205,31 @@ export class VectorIndex {
    */
   search(query: QueryVector, limit: number, skip?: (doc: number) => boolean): VectorHit[] {
     const scores = (this.scratch ??= new Float32Array(this.docCount));
-    const touched: number[] = [];
+    const touched = (this.touched ??= new Uint32Array(this.docCount));
+    // Locals keep the typed arrays out of property lookups in the loop over postings.
+    const { offsets, postingDocs, postingWeights } = this;
+    let touchedCount = 0;
     for (let position = 0; position < query.termIds.length; position += 1) {
       const term = query.termIds[position]!;
       const weight = query.weights[position]!;
-      for (let slot = this.offsets[term]!; slot < this.offsets[term + 1]!; slot += 1) {
-        const doc = this.postingDocs[slot]!;
-        if (scores[doc] === 0) touched.push(doc);
-        scores[doc]! += weight * this.postingWeights[slot]!;
+      const end = offsets[term + 1]!;
+      for (let slot = offsets[term]!; slot < end; slot += 1) {
+        const doc = postingDocs[slot]!;
+        const score = scores[doc]!;
+        if (score === 0) touched[touchedCount++] = doc;
+        scores[doc] = score + weight * postingWeights[slot]!;
       }
     }
     const hits: VectorHit[] = [];
-    for (const doc of touched) {
+    for (let position = 0; position < touchedCount; position += 1) {
+      const doc = touched[position]!;
       const score = scores[doc]!;
       scores[doc] = 0;
-      if (skip?.(doc)) continue;
       if (hits.length === limit && !isBetter(score, doc, hits[limit - 1]!)) continue;
+      if (skip?.(doc)) continue;
       insertSorted(hits, { doc, score }, limit);
     }
     return hits;
   }
+
 }

@@ -1,10 +1,19 @@
 import type { Explanation, MitigationItem } from '../explanation/explanation-schema.js';
+import { escapeMarkdown } from './escape-markdown.js';
 import { plainStyle, type TerminalStyle } from './terminal-style.js';
 
+function inline(text: string): string {
+  return escapeMarkdown(text, 'inline');
+}
+
+function link(text: string, url: string): string {
+  return `[${escapeMarkdown(text, 'link-text')}](${escapeMarkdown(url, 'link-destination')})`;
+}
+
 function mitigationLine(item: MitigationItem): string {
-  if (!item.mitigation) return `- ${item.action}`;
+  if (!item.mitigation) return `- ${inline(item.action)}`;
   const { id, name, url } = item.mitigation;
-  return `- ${item.action} (ATT&CK mitigation [${id} ${name}](${url}))`;
+  return `- ${inline(item.action)} (ATT&CK mitigation ${link(`${id} ${name}`, url)})`;
 }
 
 function section(title: string, style: TerminalStyle): string {
@@ -13,23 +22,33 @@ function section(title: string, style: TerminalStyle): string {
 
 function techniquesSection(explanation: Explanation, style: TerminalStyle): string[] {
   if (explanation.techniques.length === 0) {
-    return ['No ATT&CK technique could be matched to this alert with confidence.'];
+    return ['No ATT&CK technique could be matched to this alert with confidence.', ''];
   }
   return explanation.techniques.flatMap((technique) => [
-    style.emphasis(`### ${technique.id} ${technique.name}`),
+    style.emphasis(`### ${inline(`${technique.id} ${technique.name}`)}`),
     '',
-    `Tactics: ${technique.tactics.map((tactic) => `${tactic.name} (${tactic.id})`).join(', ') || 'none listed'}`,
+    `Tactics: ${technique.tactics.map((tactic) => inline(`${tactic.name} (${tactic.id})`)).join(', ') || 'none listed'}`,
     '',
-    technique.explanation,
+    escapeMarkdown(technique.explanation, 'block'),
     '',
-    `> ${technique.attackQuote}`,
+    `> ${inline(technique.attackQuote)}`,
     '',
-    `Reference: [${technique.url}](${technique.url})`,
+    `Reference: ${link(technique.url, technique.url)}`,
     '',
   ]);
 }
 
-/** Renders an explanation as Markdown with four numbered sections and a metadata footer. */
+function footer(metadata: Explanation['metadata']): string[] {
+  const model = metadata.model ? ` (${metadata.model})` : '';
+  const summary = `${metadata.attackRelease} (${metadata.attackDomain}), backend ${metadata.backend}${model}, generated ${metadata.generatedAt}, alert fingerprint ${metadata.alertFingerprint}.`;
+  return ['---', inline(summary), ...(metadata.notes ?? []).map((note) => `Note: ${inline(note)}`)];
+}
+
+/**
+ * Renders an explanation as Markdown with four numbered sections and a metadata footer. Every
+ * text is escaped, so that alert or ATT&CK text cannot add sections, links or terminal control
+ * sequences.
+ */
 export function renderMarkdown(explanation: Explanation, style: TerminalStyle = plainStyle): string {
   const { interpretation, impact, mitigations, metadata } = explanation;
   const lines = [
@@ -37,18 +56,18 @@ export function renderMarkdown(explanation: Explanation, style: TerminalStyle = 
     '',
     section('1. Interpretation', style),
     '',
-    interpretation.summary,
-    ...(interpretation.details ? ['', interpretation.details] : []),
+    escapeMarkdown(interpretation.summary, 'block'),
+    ...(interpretation.details ? ['', escapeMarkdown(interpretation.details, 'block')] : []),
     '',
     section('2. ATT&CK techniques', style),
     '',
     ...techniquesSection(explanation, style),
     section('3. Potential impact', style),
     '',
-    `- **Data breach:** ${impact.dataBreach}`,
-    `- **Service disruption:** ${impact.serviceDisruption}`,
-    `- **Financial impact:** ${impact.financial}`,
-    `- **Reputational damage:** ${impact.reputational}`,
+    `- **Data breach:** ${inline(impact.dataBreach)}`,
+    `- **Service disruption:** ${inline(impact.serviceDisruption)}`,
+    `- **Financial impact:** ${inline(impact.financial)}`,
+    `- **Reputational damage:** ${inline(impact.reputational)}`,
     '',
     section('4. Mitigation', style),
     '',
@@ -64,9 +83,7 @@ export function renderMarkdown(explanation: Explanation, style: TerminalStyle = 
     '',
     ...mitigations.bestPractices.map(mitigationLine),
     '',
-    '---',
-    `${metadata.attackRelease} (${metadata.attackDomain}), backend ${metadata.backend}${metadata.model ? ` (${metadata.model})` : ''}, generated ${metadata.generatedAt}, alert fingerprint ${metadata.alertFingerprint}.`,
+    ...footer(metadata),
   ];
-  for (const note of metadata.notes ?? []) lines.push(`Note: ${note}`);
   return `${lines.join('\n')}\n`;
 }

@@ -1,11 +1,17 @@
+/** Nesting depth beyond which findJsonErrorOffset gives up instead of recursing further. */
+const maxScanDepth = 1000;
+
 /**
  * Returns the offset of the first JSON syntax error in a text, or undefined when the text is
- * valid JSON. Node 20's `JSON.parse` messages often omit the position, so this scanner finds
- * it for error messages; it is not used to parse.
+ * valid JSON or nests deeper than 1,000 levels before its error. Node 20's `JSON.parse`
+ * messages often omit the position, so this scanner finds it for error messages. It is not
+ * used to parse.
  */
 export function findJsonErrorOffset(text: string): number | undefined {
   let position = 0;
+  let depth = 0;
   class Stop extends Error {}
+  class TooDeep extends Error {}
   const fail = (): never => {
     throw new Stop();
   };
@@ -62,9 +68,12 @@ export function findJsonErrorOffset(text: string): number | undefined {
   };
   const readContainer = (close: string, isObject: boolean): void => {
     position += 1;
+    depth += 1;
+    if (depth > maxScanDepth) throw new TooDeep();
     skipSpace();
     if (text[position] === close) {
       position += 1;
+      depth -= 1;
       return;
     }
     for (;;) {
@@ -81,6 +90,7 @@ export function findJsonErrorOffset(text: string): number | undefined {
         continue;
       }
       expect(close);
+      depth -= 1;
       return;
     }
   };
@@ -91,6 +101,7 @@ export function findJsonErrorOffset(text: string): number | undefined {
     return position < text.length ? position : undefined;
   } catch (error) {
     if (error instanceof Stop) return Math.min(position, text.length);
+    if (error instanceof TooDeep) return undefined;
     throw error;
   }
 }

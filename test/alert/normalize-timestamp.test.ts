@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeTimestamp } from '../../src/alert/normalize-timestamp.js';
+import { parseWithDeadline } from '../support/parse-with-deadline.js';
+import { parseSample } from '../support/parse-sample.js';
 
 describe('normalizeTimestamp', () => {
   it.each([
@@ -67,5 +69,50 @@ describe('normalizeTimestamp sensor forms', () => {
 
   it('finds the last leap year for 29 February', () => {
     expect(normalizeTimestamp('02/29-10:00:00.5', { referenceTime })?.utc).toBe('2024-02-29T10:00:00.500Z');
+  });
+
+  it.each([
+    '2024-13-45T99:99:99Z',
+    '2023-02-29T10:00:00Z',
+    '2024-02-30 10:00:00',
+    '2024-01-01T10:61:00Z',
+    '2024-01-01T00:00:00+99:99',
+    'Tue, 31 Feb 2026 10:00:00 +0000',
+    'Mar 14 10:61:00',
+    '14/Mar/2026:06:21:03 +9999',
+  ])('keeps impossible %s unread', (input) => {
+    expect(normalizeTimestamp(input, { referenceTime: new Date('2026-06-01T00:00:00Z') })).toEqual({ original: input });
+  });
+
+  it('reads 29 February of a leap year', () => {
+    expect(normalizeTimestamp('2024-02-29T10:00:00Z')?.utc).toBe('2024-02-29T10:00:00Z');
+  });
+
+  it('reads 24:00 as the end of the day', () => {
+    expect(normalizeTimestamp('2024-01-01T24:00:00Z')?.utc).toBe('2024-01-02T00:00:00Z');
+  });
+
+  it('keeps a year before 100', () => {
+    expect(normalizeTimestamp('0050-01-01T00:00:00Z')?.utc).toBe('0050-01-01T00:00:00Z');
+  });
+
+  it('keeps an epoch beyond year 9999 unread', () => {
+    expect(normalizeTimestamp(1e20)).toEqual({ original: '100000000000000000000' });
+  });
+});
+
+describe('timestamp fields in an alert', () => {
+  const longText = 'Sat Mar 14 '.repeat(100_000);
+
+  it('rejects a long time text without backtracking', () => {
+    const result = parseWithDeadline(JSON.stringify({ description: 'Remote task created', time: longText }));
+    expect(result.timedOut).toBe(false);
+    expect(result.outcome).toBe('alert');
+  });
+
+  it('quotes only the start of an unread time in the note', () => {
+    const alert = parseSample(JSON.stringify({ event_type: 'alert', src_ip: '192.0.2.1', timestamp: longText, alert: { signature: 'ET test' } }));
+    expect(alert.timestampOriginal).toBe(longText.trim());
+    expect(alert.notes.join('\n').length).toBeLessThan(200);
   });
 });

@@ -190,3 +190,46 @@ describe('parseAlert formats and limits', () => {
     expect(alert.notes).toContain('field "description" has 20008 characters; only the first 16384 are used in the explanation');
   });
 });
+
+describe('parseAlert on deeply nested JSON', () => {
+  const depth = 10_000;
+
+  it.each([
+    ['valid', `{"description":"deep test alert","x":${'['.repeat(depth)}${']'.repeat(depth)}}`],
+    ['cut', `{"description":"deep test alert","x":${'['.repeat(depth)}`],
+    ['invalid', `{"description":"deep test alert","x":${'['.repeat(depth)}x]`],
+    ['object', `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`],
+  ])('rejects %s JSON nested 10,000 levels', (_name, text) => {
+    expect(parseError(text).message).toMatch(/^sample: the JSON nests more than 100 levels deep/);
+  });
+
+  it('reads JSON nested 100 levels', () => {
+    const nested = `${'['.repeat(98)}"x"${']'.repeat(98)}`;
+    expect(parseSample(`{"description":"deep test alert","x":${nested}}`).description).toBe('deep test alert');
+  });
+});
+
+describe('parseAlert size and type messages', () => {
+  it('gives exact sizes just over a limit', () => {
+    const text = JSON.stringify({ description: 'a'.repeat(1024 * 1024 + 10) });
+    expect(parseError(text).message).toBe('sample: field "description" is 1,048,586 bytes, more than the 1,048,576-byte limit');
+  });
+
+  it('rounds sizes far over a limit', () => {
+    const text = JSON.stringify({ description: 'x', payload: 'a'.repeat(3 * 1024 * 1024) });
+    expect(parseError(text).message).toMatch(/^sample: field "details" is 3\.0 MB, more than the 1\.0 MB limit$/);
+  });
+
+  it('names an array inside an array', () => {
+    expect(parseError('[[{"description": "x"}]]').message).toBe("sample: expected a JSON object with the alert's fields, got an array");
+  });
+});
+
+describe('parseAlert on a description without words', () => {
+  it.each([
+    ['a number in JSON', '{"description": 12345, "src_ip": "192.0.2.1"}', 'sample: field "description" has no words ("12345"), so the alert has no description'],
+    ['punctuation in key/value text', 'Description: -_-.\nSource IP: 192.0.2.1', 'sample: field "Description" has no words ("-_-."), so the alert has no description'],
+  ])('names the field for %s', (_name, text, message) => {
+    expect(parseError(text).message).toBe(message);
+  });
+});

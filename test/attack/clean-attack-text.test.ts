@@ -16,6 +16,16 @@ describe('cleanAttackText', () => {
     expect(cleanAttackText('Edit <code>at.allow</code> files.')).toBe('Edit at.allow files.');
   });
 
+  it('joins punctuation left behind by a citation', () => {
+    expect(cleanAttackText('Used by X (Citation: A), Y (Citation: B) and Z (Citation: C).')).toBe('Used by X, Y and Z.');
+  });
+
+  it('keeps the space before a file extension or .NET', () => {
+    expect(cleanAttackText('Adversaries have used a .NET wrapper on files (.txt, .doc) of .ost type.')).toBe(
+      'Adversaries have used a .NET wrapper on files (.txt, .doc) of .ost type.',
+    );
+  });
+
   it('keeps paragraph breaks', () => {
     expect(cleanAttackText('First.\n\n\n\nSecond.')).toBe('First.\n\nSecond.');
   });

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -139,6 +139,51 @@ describe('index cache', () => {
     }
     expect(load(bundlePath, cacheDir).technique('T1053.002')?.name).toBe('At');
   });
+
+  function damageEntries(cacheDir: string, prefix: string, damage: (entry: Record<string, unknown>) => unknown): void {
+    for (const name of readdirSync(cacheDir).filter((file) => file.startsWith(prefix))) {
+      const path = join(cacheDir, name);
+      writeFileSync(path, JSON.stringify(damage(JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>)));
+    }
+  }
+
+  it.each([
+    ['a null technique list', (entry: Record<string, unknown>) => ({ ...entry, techniques: null })],
+    ['techniques without tactics', (entry: Record<string, unknown>) => ({ ...entry, techniques: (entry.techniques as object[]).map((technique) => ({ ...technique, tactics: undefined })) })],
+    ['a number as release', (entry: Record<string, unknown>) => ({ ...entry, release: 5 })],
+  ])('rebuilds a cache entry with %s', (_name, damage) => {
+    const cacheDir = freshDir('cache-');
+    const bundlePath = writeTinyBundle({ stixVersion: '2.0' });
+    const release = load(bundlePath, cacheDir).release.label;
+    damageEntries(cacheDir, 'attack-index-', damage);
+    const index = load(bundlePath, cacheDir);
+    expect(index.tacticsOf(index.technique('T1053.002')!).map((tactic) => tactic.id)).toEqual(['TA0002', 'TA0003']);
+    expect(index.release.label).toBe(release);
+  });
+
+  it('warns once about a damaged cache entry', () => {
+    const cacheDir = freshDir('cache-');
+    const bundlePath = writeTinyBundle({ stixVersion: '2.0' });
+    load(bundlePath, cacheDir);
+    damageEntries(cacheDir, 'attack-index-', (entry) => ({ ...entry, techniques: null }));
+    const lines: string[] = [];
+    const logger = createLogger({ level: 'warn', stream: { write: (line: string) => lines.push(line) } });
+    loadAttackIndex({ attackPath: bundlePath, dataDir: freshDir('data-'), cacheDir, logger });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^warn: ignoring the damaged or outdated cached ATT&CK index attack-index-/);
+  });
+
+  it.each([
+    ['damaged', (cacheDir: string) => damageEntries(cacheDir, 'attack-corpus-', () => ({ procedures: 5 }))],
+    ['missing', (cacheDir: string) => readdirSync(cacheDir).filter((file) => file.startsWith('attack-corpus-')).forEach((file) => rmSync(join(cacheDir, file)))],
+  ])('restores %s procedure examples from the bundle', (_name, damage) => {
+    const cacheDir = freshDir('cache-');
+    const bundlePath = writeTinyBundle({ stixVersion: '2.0' });
+    load(bundlePath, cacheDir);
+    damage(cacheDir);
+    const index = load(bundlePath, cacheDir);
+    expect(index.proceduresFor('T1053.002').map((procedure) => procedure.sourceId)).toEqual(['G9999']);
+  });
 });
 
 function userMessageOf(run: () => unknown): string {
@@ -170,6 +215,30 @@ describe('loadAttackIndex errors', () => {
     const path = join(freshDir('bad-'), 'enterprise-attack.json');
     writeFileSync(path, '{"type": "bundle",\n "objects": [}');
     expect(() => load(path)).toThrow(/not valid JSON at line 2, column 14/);
+  });
+
+  it('reports deeply nested garbage without a position', () => {
+    const path = join(freshDir('bad-'), 'enterprise-attack.json');
+    writeFileSync(path, '['.repeat(100_000));
+    expect(() => load(path)).toThrow(AttackDataError);
+    expect(userMessageOf(() => load(path))).toMatch(/is not valid JSON: /);
+  });
+
+  it('rejects a bundle with a null object', () => {
+    const path = join(freshDir('bad-'), 'enterprise-attack.json');
+    const bundle = tinyBundle({ stixVersion: '2.0' });
+    writeFileSync(path, JSON.stringify({ ...bundle, objects: [...(bundle.objects as object[]), null] }));
+    expect(() => load(path)).toThrow(AttackDataError);
+    expect(userMessageOf(() => load(path))).toMatch(/is not a valid STIX bundle: objects\[\d+\] is not an object with a "type"/);
+  });
+
+  it('rejects a bundle with a field of the wrong type', () => {
+    const path = join(freshDir('bad-'), 'enterprise-attack.json');
+    const bundle = tinyBundle({ stixVersion: '2.0' });
+    const objects = (bundle.objects as { type: string }[]).map((object) => (object.type === 'attack-pattern' ? { ...object, external_references: 5 } : object));
+    writeFileSync(path, JSON.stringify({ ...bundle, objects }));
+    expect(() => load(path)).toThrow(AttackDataError);
+    expect(userMessageOf(() => load(path))).toMatch(/is not a usable ATT&CK bundle: an object has a field of the wrong type/);
   });
 
   it('rejects JSON that is not a bundle', () => {

@@ -29,6 +29,17 @@ describe('createFileSource', () => {
     ]);
   });
 
+  it('reads JSON Lines written as UTF-16 with a byte order mark', async () => {
+    const folder = temporaryFolder();
+    const file = join(folder, 'queue.jsonl');
+    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"description":"ä"}\r\n{"description":"b"}\r\n', 'utf16le')]));
+    const items = await collect(createFileSource({ inputs: [file] }));
+    expect(items).toEqual([
+      { position: { file, line: 1 }, text: '{"description":"ä"}' },
+      { position: { file, line: 2 }, text: '{"description":"b"}' },
+    ]);
+  });
+
   it('reads a JSON array with element indexes', async () => {
     const folder = temporaryFolder();
     const file = join(folder, 'queue.json');

@@ -79,6 +79,15 @@ describe('ids-explain batch', () => {
     expect(JSON.parse(lines[0]!)).toMatchObject({ status: 'group', count: 50, firstSeen: '2026-03-15T02:00:03.565Z', lastSeen: '2026-03-15T02:05:46.615Z' });
   });
 
+  it('states the count and window in the group explanation', async () => {
+    const folder = temporaryFolder();
+    const out = join(folder, 'groups.jsonl');
+    await runCli(['batch', stormFile, '--out', out, '--group', '--no-cache', '--quiet']);
+    const summary = JSON.parse(readFileSync(out, 'utf8').trim()).explanation.interpretation.summary as string;
+    expect(summary).toContain('The sensor raised this alert 50 times between 2026-03-15 02:00:03 UTC and 2026-03-15 02:05:46 UTC (5 min 43 s).');
+    expect(summary).not.toMatch(/It happened on/);
+  });
+
   it('writes the report', async () => {
     const folder = temporaryFolder();
     const report = join(folder, 'report.md');

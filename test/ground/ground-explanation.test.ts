@@ -47,6 +47,22 @@ describe('groundExplanation', () => {
     expect(corrections).toEqual([]);
   });
 
+  it('keeps the line breaks of the sentences it keeps', () => {
+    const { draft } = ground((draft) => {
+      draft.interpretation.details = 'The sensor reported a remote task.\nThe task came from 203.0.113.99.\nTerms used: RPC is a remote call.';
+    });
+
+    expect(draft.interpretation.details).toBe('The sensor reported a remote task.\nTerms used: RPC is a remote call.');
+  });
+
+  it('removes one line of a list, not the whole list', () => {
+    const { draft } = ground((draft) => {
+      draft.interpretation.details = 'alert.action: allowed\nsource: 203.0.113.99\nprotocol: RPC';
+    });
+
+    expect(draft.interpretation.details).toBe('alert.action: allowed\nprotocol: RPC');
+  });
+
   it('removes an invented quotation', () => {
     const { corrections } = ground((draft) => {
       draft.techniques[0]!.explanation += ' ATT&CK says "at jobs are always run by ransomware operators at night".';

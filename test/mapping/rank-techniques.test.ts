@@ -3,6 +3,7 @@ import { featureNames, type FeatureContext } from '../../src/mapping/candidate-f
 import type { MappingModels } from '../../src/mapping/fit-mapping-models.js';
 import type { Evidence } from '../../src/mapping/gather-evidence.js';
 import { rankTechniques } from '../../src/mapping/rank-techniques.js';
+import { buildEvidence } from './support/build-evidence.js';
 
 const context: FeatureContext = {
   nameTerms: () => [],
@@ -14,11 +15,12 @@ const context: FeatureContext = {
 const models: MappingModels = {
   technique: { intercept: -3, weights: featureNames.map((name) => (name === 'lexiconMax' ? 6 : 0)) },
   family: { intercept: -3, weights: featureNames.map((name) => (name === 'lexiconMax' ? 6 : 0)) },
+  fusionConstant: 60,
   trainedOn: { source: 'attack-procedures', queries: 0 },
 };
 
 function evidence(lexicon: [string, number][]): Evidence {
-  return { lexicon: lexicon.map(([id, score]) => ({ id, score })), profile: [], neighbours: [], examples: [], exampleTitles: [], software: [], prior: [], reasons: new Map(), queryTerms: new Set(), platforms: new Set() };
+  return buildEvidence({ lexicon: lexicon.map(([id, score]) => ({ id, score })) });
 }
 
 describe('rankTechniques', () => {
@@ -37,6 +39,11 @@ describe('rankTechniques', () => {
     const strong = rankTechniques(evidence([['T1053.002', 1], ['T1059', 1]]), models, context);
     expect(weak.predicted.map((item) => item.id)).toEqual(['T1053.002']);
     expect(strong.predicted.map((item) => item.id).sort()).toEqual(['T1053.002', 'T1059']);
+  });
+
+  it('leaves out far weaker sub-techniques', () => {
+    const result = rankTechniques(evidence([['T1053.002', 1], ['T1053.005', 0]]), models, context);
+    expect(result.candidates.map((item) => item.id)).toEqual(['T1053', 'T1053.002']);
   });
 
   it('lists each family before its sub-techniques', () => {

@@ -49,7 +49,10 @@ export function recordingLogger(): { logger: Logger; lines: string[] } {
 /** Reads and parses an alert file given relative to the repository. */
 export function readAlert(path: string): Alert {
   const absolute = resolve(repositoryRoot, path);
-  return parseAlert(readFileSync(absolute, 'utf8'), { origin: path });
+  const text = readFileSync(absolute, 'utf8');
+  // A JSON Lines fixture is a storm of alerts that share one template; its first alert stands for it.
+  const first = path.endsWith('.jsonl') ? text.split('\n').find((line) => line.trim() !== '') : undefined;
+  return parseAlert(first ?? text, { origin: path });
 }
 
 /** Explains an alert with the real ATT&CK index and mapper and a fixed clock. */

@@ -1,9 +1,9 @@
-import { InputError } from '../../errors/input-error.js';
 import type { AlertDraft } from '../alert-schema.js';
 import { jsonValueOf, type AlertInput } from '../alert-input.js';
 import { assignFields } from '../assign-fields.js';
 import { flattenJson } from '../flatten-json.js';
 import { markTruncated, readJsonRecord } from '../json-record.js';
+import { missingDescriptionError } from '../missing-description-error.js';
 import type { AlertAdapter } from './alert-adapter.js';
 
 /** Any JSON object whose field names follow common conventions (description, src_ip, ...). */
@@ -21,9 +21,11 @@ export const genericJsonAdapter: AlertAdapter = {
     const entries = flattenJson(object);
     const draft = assignFields(entries, 'json', object);
     if (!draft) {
-      const names = entries.slice(0, 12).map((entry) => entry.path).join(', ');
-      throw new InputError(`${input.origin}: the alert has no description (fields: ${names || 'none'})`, {
+      throw missingDescriptionError({
+        entries,
+        origin: input.origin,
         hint: 'Add a "description", "signature", "message" or "title" field saying what was detected',
+        listLabel: 'fields',
       });
     }
     markTruncated(draft, truncation);

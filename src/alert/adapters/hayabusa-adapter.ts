@@ -124,7 +124,7 @@ export const hayabusaAdapter: AlertAdapter = {
     if (severityLevel) draft.severityLevel = severityLevel;
     const list = (path: string) => fields.texts(path).flatMap((value) => value.split(listSeparator)).map((value) => value.trim());
     draft.attackIds = list('MitreTags');
-    draft.attackTactics = list('MitreTactics').map((tactic) => tacticAbbreviations[tactic] ?? tactic);
+    draft.attackTactics = list('MitreTactics').map((tactic) => (Object.hasOwn(tacticAbbreviations, tactic) ? tacticAbbreviations[tactic]! : tactic));
     readEndpoints(fields, draft);
     const originalLog = fields.peek('EvtxFile');
     if (originalLog) draft.originalLog = originalLog;

@@ -3,6 +3,7 @@ import type { AlertDraft } from '../alert-schema.js';
 import type { AlertInput } from '../alert-input.js';
 import { assignFields, type FieldEntry } from '../assign-fields.js';
 import { alertFieldsFor, normalizeFieldName } from '../field-aliases.js';
+import { missingDescriptionError } from '../missing-description-error.js';
 import type { AlertAdapter } from './alert-adapter.js';
 
 // A key is a short label of one to six words before a colon and a space, optionally behind a
@@ -73,10 +74,12 @@ export const keyValueAdapter: AlertAdapter = {
     const raw = Object.fromEntries(entries.map((entry) => [entry.path, entry.value]));
     const draft = assignFields(entries, 'key-value', raw);
     if (!draft) {
-      throw new InputError(
-        `${input.origin}: the alert has no description (found keys: ${entries.map((entry) => entry.path).join(', ')})`,
-        { hint: 'Add a "Description:" line saying what the rule or signature detected' },
-      );
+      throw missingDescriptionError({
+        entries,
+        origin: input.origin,
+        hint: 'Add a "Description:" line saying what the rule or signature detected',
+        listLabel: 'found keys',
+      });
     }
     return draft;
   },

@@ -10,9 +10,17 @@ import type { AlertAdapter } from './alert-adapter.js';
 
 // "03/14-06:21:03.118804  [**] [1:2000419:3] message [**] ..." (alert_fast, Snort 2 and 3) and
 // "[1:2000419:3] message [Classification: ...] [Priority: 1]: {TCP} a -> b" (alert_syslog).
-const fastPattern = /^(?:(\d{2}\/\d{2}(?:\/\d{2})?-\d{2}:\d{2}:\d{2}(?:\.\d+)?)\s+)?\[\*\*\]\s+\[(\d+):(\d+):(\d+)\]\s+(.*?)\s*\[\*\*\](.*)$/;
-const syslogPattern = /^\[(\d+):(\d+):(\d+)\]\s+(.*?)\s*((?:\[(?:Classification|Priority|AppID): [^\]]*\]\s*)+:?\s*\{.*)$/;
-const tailPattern = /^\s*(?:\[Classification: ([^\]]*)\]\s*)?(?:\[Priority: (\d+)\]\s*)?(?:\[AppID: ([^\]]*)\]\s*)?:?\s*(?:\{([\w-]+)\}\s+(\S+)\s+->\s+(\S+))?\s*$/;
+// The patterns match only the start of a line. The message end and the bracketed fields are
+// found with indexOf, because a lazy message pattern followed by optional white space
+// backtracks for minutes on a line padded with tens of thousands of spaces.
+const fastStartPattern = /^(?:(\d{2}\/\d{2}(?:\/\d{2})?-\d{2}:\d{2}:\d{2}(?:\.\d+)?)\s+)?\[\*\*\]\s+\[(\d+):(\d+):(\d+)\]\s/;
+const syslogStartPattern = /^\[(\d+):(\d+):(\d+)\]\s/;
+const flowPattern = /^\{([\w-]+)\}\s+(\S+)\s+->\s+(\S+)$/;
+const tailFields = [
+  { key: 'classification', label: 'Classification' },
+  { key: 'priority', label: 'Priority' },
+  { key: 'appId', label: 'AppID' },
+] as const;
 
 /** One Snort alert line split into its parts. */
 interface SnortLine {
@@ -30,6 +38,8 @@ interface SnortLine {
   line: string;
 }
 
+type SnortTail = Pick<SnortLine, 'classification' | 'priority' | 'appId' | 'protocol' | 'source' | 'destination'>;
+
 function firstLines(text: string): string[] {
   return text.split(/\r?\n/).filter((line) => line.trim() !== '');
 }
@@ -38,23 +48,70 @@ function looksLikeSnort(line: string): boolean {
   return /\[\*\*\]\s+\[\d+:\d+:\d+\]/.test(line) || /^\[\d+:\d+:\d+\].*\{[\w-]+\}\s+\S+\s+->\s+\S+\s*$/.test(line);
 }
 
+/**
+ * Reads what follows the message: optional "[Classification: ...]", "[Priority: n]" and
+ * "[AppID: ...]" fields in that order, an optional colon, and an optional "{PROTO} a -> b".
+ * Returns undefined when anything else is left over.
+ */
+function readTail(text: string): SnortTail | undefined {
+  const tail: SnortTail = {};
+  let rest = text.trim();
+  for (const { key, label } of tailFields) {
+    const prefix = `[${label}: `;
+    if (!rest.startsWith(prefix)) continue;
+    const end = rest.indexOf(']', prefix.length);
+    if (end === -1) return undefined;
+    const value = rest.slice(prefix.length, end);
+    if (key === 'priority') {
+      if (!/^\d+$/.test(value)) return undefined;
+      tail.priority = Number(value);
+    } else if (value) {
+      tail[key] = value;
+    }
+    rest = rest.slice(end + 1).trimStart();
+  }
+  if (rest.startsWith(':')) rest = rest.slice(1).trimStart();
+  if (rest === '') return tail;
+  const flow = flowPattern.exec(rest);
+  if (!flow) return undefined;
+  return { ...tail, protocol: flow[1]!, source: flow[2]!, destination: flow[3]! };
+}
+
+/** Splits a line into its rule ID, message and tail, or returns undefined when it is neither form. */
+function splitLine(line: string): { timestamp?: string; rule: string[]; message: string; tail: string } | undefined {
+  const fast = fastStartPattern.exec(line);
+  if (fast) {
+    const rest = line.slice(fast[0].length);
+    const end = rest.indexOf('[**]');
+    if (end === -1) return undefined;
+    const parts = { rule: fast.slice(2, 5), message: rest.slice(0, end), tail: rest.slice(end + '[**]'.length) };
+    return fast[1] ? { ...parts, timestamp: fast[1] } : parts;
+  }
+  const syslog = syslogStartPattern.exec(line);
+  if (!syslog) return undefined;
+  const rest = line.slice(syslog[0].length);
+  const starts = tailFields.map(({ label }) => rest.indexOf(`[${label}: `)).filter((index) => index !== -1);
+  if (starts.length === 0) return undefined;
+  const end = Math.min(...starts);
+  // alert_syslog always ends with the protocol and the two endpoints.
+  if (!rest.includes('{', end)) return undefined;
+  return { rule: syslog.slice(1, 4), message: rest.slice(0, end), tail: rest.slice(end) };
+}
+
 function readLine(line: string, origin: string): SnortLine {
   const trimmed = line.trim();
-  const fast = fastPattern.exec(trimmed);
-  const syslog = fast ? undefined : syslogPattern.exec(trimmed);
-  const head = fast ? fast.slice(2, 6) : syslog?.slice(1, 5);
-  const tail = tailPattern.exec((fast ? fast[6] : syslog?.[5]) ?? '');
-  if (!head || !tail) {
+  const parts = splitLine(trimmed);
+  const tail = parts ? readTail(parts.tail) : undefined;
+  // Snort 3 puts the rule message in double quotes.
+  const message = parts?.message.trim().replace(/^"(.*)"$/, '$1').trim();
+  if (!parts || !tail || !message) {
     throw new InputError(`${origin}: the Snort alert line is malformed: expected "[**] [gid:sid:rev] message [**] [Classification: ...] [Priority: n] {PROTO} source -> destination"`, {
       hint: 'Pass the line as Snort wrote it, or use --input-format key-value if it is not a Snort alert',
     });
   }
-  // Snort 3 puts the rule message in double quotes.
-  const message = head[3]!.replace(/^"(.*)"$/, '$1').trim();
-  const parsed: SnortLine = { gid: Number(head[0]), sid: Number(head[1]), rev: Number(head[2]), message, line: trimmed };
-  const optional = { timestamp: fast?.[1], classification: tail[1], appId: tail[3], protocol: tail[4], source: tail[5], destination: tail[6] };
-  for (const [key, value] of Object.entries(optional)) if (value) (parsed as unknown as Record<string, string>)[key] = value;
-  if (tail[2] !== undefined) parsed.priority = Number(tail[2]);
+  const [gid, sid, rev] = parts.rule.map(Number) as [number, number, number];
+  const parsed: SnortLine = { gid, sid, rev, message, line: trimmed, ...tail };
+  if (parts.timestamp) parsed.timestamp = parts.timestamp;
   return parsed;
 }
 

@@ -34,8 +34,8 @@ export async function runExplainCommand(file: string | undefined, options: Expla
   const llm = resolveLlmSettings(context.environment, options);
   const backend = await createBackend({ name: resolveBackendName(options.backend, context.environment, llm), llm });
 
-  const { text, origin } = await readInputText(file);
-  const alert = parseAlert(text, { origin, ...(options.inputFormat ? { format: options.inputFormat } : {}) });
+  const { text, origin, note } = await readInputText(file);
+  const alert = parseAlert(text, { origin, ...(options.inputFormat ? { format: options.inputFormat } : {}), ...(note ? { notes: [note] } : {}) });
   const knowledge = loadKnowledge({
     ...(options.attack !== undefined ? { attackPath: options.attack } : {}),
     ...(options.examples !== undefined ? { examplesPath: options.examples } : {}),

@@ -107,15 +107,17 @@ function unionNearTitles(rules: readonly GroupableRule[], groups: UnionFind): vo
   }
 }
 
-/**
- * Assigns each rule a group number so that related rules share one. Rules are related when a
- * `related` id links them in either direction, when their titles are equal once the
- * log-source variant is removed, when their titles overlap by at least `nearTitleJaccard`, or
- * when they have the same long description. Returns one group number per rule, in input
- * order. Each number is the position of one rule of the group.
- */
-export function groupRelatedRules(rules: readonly GroupableRule[]): number[] {
-  const groups = new UnionFind(rules.length);
+/** The ways two rules can be related, each applied as one union step. */
+export const groupingCriteria = ['related', 'baseTitle', 'description', 'nearTitle'] as const;
+
+export type GroupingCriterion = (typeof groupingCriteria)[number];
+
+function sharedDescription(rule: GroupableRule): string | undefined {
+  const description = rule.description.toLowerCase().replace(/\s+/g, ' ').trim();
+  return description.length >= minSharedDescriptionChars ? description : undefined;
+}
+
+function unionRelatedIds(rules: readonly GroupableRule[], groups: UnionFind): void {
   const positionById = new Map(rules.map((rule, position) => [rule.id, position]));
   rules.forEach((rule, position) => {
     for (const link of rule.related) {
@@ -123,12 +125,22 @@ export function groupRelatedRules(rules: readonly GroupableRule[]): number[] {
       if (other !== undefined) groups.union(position, other);
     }
   });
-  unionByKey(rules, groups, (rule) => baseTitle(rule.title) || undefined);
-  unionByKey(rules, groups, (rule) => {
-    const description = rule.description.toLowerCase().replace(/\s+/g, ' ').trim();
-    return description.length >= minSharedDescriptionChars ? description : undefined;
-  });
-  unionNearTitles(rules, groups);
+}
+
+/**
+ * Assigns each rule a group number so that related rules share one. Rules are related when a
+ * `related` id links them in either direction, when their titles are equal once the
+ * log-source variant is removed, when they have the same long description, or when their
+ * titles overlap by at least `nearTitleJaccard`. `criteria` selects which of these apply (all
+ * by default), for audits of the grouping. Returns one group number per rule, in input order.
+ * Each number is the position of one rule of the group.
+ */
+export function groupRelatedRules(rules: readonly GroupableRule[], criteria: readonly GroupingCriterion[] = groupingCriteria): number[] {
+  const groups = new UnionFind(rules.length);
+  if (criteria.includes('related')) unionRelatedIds(rules, groups);
+  if (criteria.includes('baseTitle')) unionByKey(rules, groups, (rule) => baseTitle(rule.title) || undefined);
+  if (criteria.includes('description')) unionByKey(rules, groups, sharedDescription);
+  if (criteria.includes('nearTitle')) unionNearTitles(rules, groups);
   return rules.map((_, position) => groups.find(position));
 }
 

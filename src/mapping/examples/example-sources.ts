@@ -1,5 +1,7 @@
 import type { AttackIndex } from '../../attack/attack-index.js';
 import { groupRelatedRules } from '../eval/group-related-rules.js';
+import { countDocumentTerms } from '../count-document-terms.js';
+import { NaiveBayesIndex, type NaiveBayesIndexData } from '../naive-bayes-index.js';
 import { tokenize } from '../tokenize.js';
 import { VectorIndex, type VectorIndexData } from '../vector-index.js';
 import type { LabelledRule } from './labelled-rule.js';
@@ -10,6 +12,8 @@ export interface ExampleSources {
   index: VectorIndex;
   /** Titles alone, because a rule or signature name is the densest description of an alert. */
   titles: VectorIndex;
+  /** Naive Bayes over the examples' techniques, with documents numbered as in `index`. */
+  bayes: NaiveBayesIndex;
   /** Active technique IDs of each example, after revoked IDs were replaced by their successors. */
   labels: string[][];
   /** Twin group of each example, so that calibration can hold a whole group out. */
@@ -27,6 +31,7 @@ export interface BuiltExampleSources extends ExampleSources {
 export interface ExampleSourcesData {
   index: VectorIndexData;
   titles: VectorIndexData;
+  bayes: NaiveBayesIndexData;
   labels: string[][];
   groups: number[];
   dropped: number;
@@ -54,9 +59,11 @@ export function buildExampleSources(rules: readonly LabelledRule[], index: Attac
     kept.push(rule);
     labels.push(resolved);
   }
+  const counts = countDocumentTerms(kept.map((rule) => tokenize(ruleSearchText(rule))));
   return {
-    index: VectorIndex.build(kept.map((rule) => tokenize(ruleSearchText(rule)))),
+    index: VectorIndex.fromCounts(counts),
     titles: VectorIndex.build(kept.map((rule) => tokenize(rule.title))),
+    bayes: NaiveBayesIndex.fromCounts(counts, labels),
     labels,
     groups: groupRelatedRules(kept),
     dropped: rules.length - kept.length,
@@ -66,10 +73,17 @@ export function buildExampleSources(rules: readonly LabelledRule[], index: Attac
 
 /** Converts example sources to their JSON form. */
 export function exampleSourcesToData(sources: ExampleSources): ExampleSourcesData {
-  return { labels: sources.labels, groups: sources.groups, dropped: sources.dropped, index: sources.index.toJSON(), titles: sources.titles.toJSON() };
+  return {
+    labels: sources.labels,
+    groups: sources.groups,
+    dropped: sources.dropped,
+    index: sources.index.toJSON(),
+    titles: sources.titles.toJSON(),
+    bayes: sources.bayes.toJSON(),
+  };
 }
 
 /** Restores example sources from their JSON form. */
 export function exampleSourcesFromData(data: ExampleSourcesData): ExampleSources {
-  return { ...data, index: VectorIndex.fromJSON(data.index), titles: VectorIndex.fromJSON(data.titles) };
+  return { ...data, index: VectorIndex.fromJSON(data.index), titles: VectorIndex.fromJSON(data.titles), bayes: NaiveBayesIndex.fromJSON(data.bayes) };
 }

@@ -1,4 +1,6 @@
 import type { AttackIndex } from '../../attack/attack-index.js';
+import { countDocumentTerms, mergeCountedDocuments } from '../count-document-terms.js';
+import { NaiveBayesIndex, type NaiveBayesIndexData } from '../naive-bayes-index.js';
 import { tokenize } from '../tokenize.js';
 import { VectorIndex, type VectorIndexData } from '../vector-index.js';
 
@@ -23,6 +25,11 @@ export interface KnowledgeSources {
   /** ATT&CK platforms of each technique, in profile order. */
   platforms: string[][];
   neighbours: VectorIndex;
+  /**
+   * Naive Bayes over techniques, trained on the neighbour documents (numbered as in
+   * `neighbours`) followed by one profile document per technique.
+   */
+  bayes: NaiveBayesIndex;
   /** Technique ID of each neighbour document. */
   neighbourTechnique: string[];
   /** Group, software, campaign or detection strategy that each neighbour document came from. */
@@ -39,6 +46,7 @@ export interface KnowledgeSourcesData {
   nameTerms: string[][];
   platforms: string[][];
   neighbours: VectorIndexData;
+  bayes: NaiveBayesIndexData;
   neighbourTechnique: string[];
   neighbourSource: string[];
   software: SoftwareEntry[];
@@ -105,12 +113,17 @@ export function buildKnowledgeSources(index: AttackIndex): KnowledgeSources {
   const techniqueIds = index.activeTechniques(index.primary.domain).map((technique) => technique.id);
   const known = new Set(techniqueIds);
   const neighbours = neighbourDocuments(index, known);
+  // Each corpus is counted once and shared by its vector index and naive Bayes.
+  const neighbourCounts = countDocumentTerms(neighbours.texts.map((text) => tokenize(text)));
+  const profileCounts = countDocumentTerms(techniqueIds.map((id) => tokenize(profileText(index, id))));
+  const bayesLabels = [...neighbours.techniques, ...techniqueIds].map((id) => [id]);
   return {
     techniqueIds,
-    profiles: VectorIndex.build(techniqueIds.map((id) => tokenize(profileText(index, id)))),
+    profiles: VectorIndex.fromCounts(profileCounts),
     nameTerms: techniqueIds.map((id) => [...new Set(tokenize(index.technique(id)!.name))]),
     platforms: techniqueIds.map((id) => index.technique(id)!.platforms),
-    neighbours: VectorIndex.build(neighbours.texts.map((text) => tokenize(text))),
+    neighbours: VectorIndex.fromCounts(neighbourCounts),
+    bayes: NaiveBayesIndex.fromCounts(mergeCountedDocuments(neighbourCounts, profileCounts), bayesLabels),
     neighbourTechnique: neighbours.techniques,
     neighbourSource: neighbours.sources,
     software: softwareEntries(index, known),
@@ -120,10 +133,15 @@ export function buildKnowledgeSources(index: AttackIndex): KnowledgeSources {
 
 /** Converts knowledge sources to their JSON form. */
 export function knowledgeSourcesToData(sources: KnowledgeSources): KnowledgeSourcesData {
-  return { ...sources, profiles: sources.profiles.toJSON(), neighbours: sources.neighbours.toJSON() };
+  return { ...sources, profiles: sources.profiles.toJSON(), neighbours: sources.neighbours.toJSON(), bayes: sources.bayes.toJSON() };
 }
 
 /** Restores knowledge sources from their JSON form. */
 export function knowledgeSourcesFromData(data: KnowledgeSourcesData): KnowledgeSources {
-  return { ...data, profiles: VectorIndex.fromJSON(data.profiles), neighbours: VectorIndex.fromJSON(data.neighbours) };
+  return {
+    ...data,
+    profiles: VectorIndex.fromJSON(data.profiles),
+    neighbours: VectorIndex.fromJSON(data.neighbours),
+    bayes: NaiveBayesIndex.fromJSON(data.bayes),
+  };
 }

@@ -31,7 +31,7 @@ export const toolsAndLolbins: LexiconEntry[] = [
   entry('binary', 'psr.exe|problem steps recorder', 'T1113:0.9', 'the Steps Recorder takes screenshots of user activity', 'psr.exe /start /output c:\\temp\\capture.zip'),
   entry('binary', 'dsacls|dsmod|dsadd|ldifde|csvde|set-adaccountcontrol|set-aduser|admod', 'T1222.001:0.4 T1098:0.4', 'these tools change Active Directory objects and their permissions', 'dsacls "CN=AdminSDHolder,CN=System" /G user:GA'),
   entry('binary', 'ntdsutil snapshot|shadow copy|globalroot|vssadmin list shadows|mklink shadow|harddiskvolumeshadowcopy', 'T1003.003:0.5 T1006:0.3', 'shadow copies give access to locked files such as NTDS.dit and the SAM hive', 'copy \\\\?\\GLOBALROOT\\Device\\HarddiskVolumeShadowCopy1\\windows\\ntds\\ntds.dit'),
-  entry('binary', 'raw disk access|\\\\.\\c:|direct volume access|rawcopy|invoke-ninjacopy', 'T1006:1', 'reading the volume directly bypasses file access controls', 'Invoke-NinjaCopy -Path c:\\windows\\ntds\\ntds.dit'),
+  entry('binary', 'raw disk access|\\\\.\\physicaldrive0|direct volume access|rawcopy|invoke-ninjacopy', 'T1006:1', 'reading the volume directly bypasses file access controls', 'Invoke-NinjaCopy -Path c:\\windows\\ntds\\ntds.dit'),
   entry('binary', 'tasklist /m|listdlls|get-wmiobject win32_process', 'T1057:0.6', 'process listings show which programs and DLLs are running', 'tasklist /m lsasrv.dll'),
   entry('binary', 'cipher.exe|bitlocker|manage-bde|encrypt volume', 'T1486:0.5 T1485:0.2', 'volume encryption tools are abused to lock data for ransom', 'manage-bde -on c: -pw'),
   entry('binary', 'wmic useraccount|get-wmiobject win32_useraccount|win32_useraccount', 'T1087.001:0.8', 'WMI account queries list users', 'wmic useraccount get name,sid'),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseWithDeadline } from '../../support/parse-with-deadline.js';
 import { parseError, parseSample } from '../../support/parse-sample.js';
 
 const snort2Line =
@@ -58,5 +59,37 @@ describe('snortFastAdapter', () => {
 
   it('rejects several lines', () => {
     expect(parseError(`${snort2Line}\n${snort2Line}`).message).toBe('sample: the input has 2 Snort alert lines; "explain" reads one');
+  });
+});
+
+describe('snortFastAdapter on lines padded with spaces', () => {
+  // A backtracking pattern can take hours on such lines, so these cases parse with a deadline.
+  const padding = ' '.repeat(256 * 1024);
+
+  it('rejects padding after the closing marker', () => {
+    const result = parseWithDeadline(`03/14-06:21:03.118804  [**] [1:2000419:3] ET POLICY test [**]${padding}x`);
+    expect(result.timedOut).toBe(false);
+    expect(result.outcome).toBe('InputError');
+    expect(result.message).toMatch(/the Snort alert line is malformed/);
+  });
+
+  it('rejects padding in a message without its closing marker', () => {
+    const result = parseWithDeadline(`[**] [1:2000419:3] ET POLICY test${padding}x`);
+    expect(result.timedOut).toBe(false);
+    expect(result.outcome).toBe('InputError');
+  });
+
+  it('rejects padding in an alert_syslog message', () => {
+    const result = parseWithDeadline(`[1:2000419:3] ET POLICY test${padding}[Priority: 1]${padding}x {`, 'snort-fast');
+    expect(result.timedOut).toBe(false);
+    expect(result.outcome).toBe('InputError');
+  });
+
+  it('reads a valid line with padded gaps', () => {
+    const line = `[**] [1:2000419:3] ET POLICY test${padding}[**]${padding}[Priority: 1]${padding}{TCP} 203.0.113.9:80 -> 10.2.3.4:51234`;
+    const alert = parseSample(line);
+    expect(alert.description).toBe('ET POLICY test');
+    expect(alert.severity).toBe('1');
+    expect(alert.destination).toEqual({ address: '10.2.3.4', port: 51234 });
   });
 });

@@ -35,6 +35,13 @@ describe('groupRelatedRules', () => {
     expect(groups[0]).toBe(groups[1]);
   });
 
+  it('applies only the chosen criteria', () => {
+    const description = 'Detects the creation of a scheduled task through the legacy AT interface';
+    const rules = [rule('a', 'One title', { description }), rule('b', 'Another name', { description })];
+    const groups = groupRelatedRules(rules, ['related', 'baseTitle', 'nearTitle']);
+    expect(groups[0]).not.toBe(groups[1]);
+  });
+
   it('joins rules with the same long description', () => {
     const description = 'Detects the creation of a scheduled task through the legacy AT interface';
     const groups = groupRelatedRules([rule('a', 'One title', { description }), rule('b', 'Another name', { description })]);

@@ -1,0 +1,46 @@
+const byteOrderMarks: { bytes: number[]; encoding?: 'utf-16le' | 'utf-16be' }[] = [
+  { bytes: [0xef, 0xbb, 0xbf] },
+  { bytes: [0xff, 0xfe], encoding: 'utf-16le' },
+  { bytes: [0xfe, 0xff], encoding: 'utf-16be' },
+];
+
+function startsWith(buffer: Buffer, bytes: number[]): boolean {
+  return bytes.every((byte, offset) => buffer[offset] === byte);
+}
+
+/**
+ * Returns the stream's bytes as UTF-8 without a byte order mark. A stream that starts with a
+ * UTF-16 mark, as PowerShell 5.1 writes with ">" and Out-File, is decoded as UTF-16 and
+ * encoded again as UTF-8 chunk by chunk, because the line and array readers split on UTF-8
+ * bytes. Any other stream passes through unchanged, apart from a leading UTF-8 mark.
+ */
+export async function* decodeStream(stream: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer> {
+  const iterator = stream[Symbol.asyncIterator]();
+  let head = Buffer.alloc(0);
+  let ended = false;
+  while (head.length < 3 && !ended) {
+    const next = await iterator.next();
+    if (next.done) ended = true;
+    else head = Buffer.concat([head, typeof next.value === 'string' ? Buffer.from(next.value) : next.value]);
+  }
+  const mark = byteOrderMarks.find((candidate) => startsWith(head, candidate.bytes));
+  const first = mark ? head.subarray(mark.bytes.length) : head;
+  const rest = async function* (): AsyncGenerator<Buffer> {
+    if (first.length > 0) yield first;
+    if (ended) return;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+      yield typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+    }
+  };
+  if (!mark?.encoding) {
+    yield* rest();
+    return;
+  }
+  const decoder = new TextDecoder(mark.encoding);
+  for await (const chunk of rest()) {
+    const text = decoder.decode(chunk, { stream: true });
+    if (text.length > 0) yield Buffer.from(text, 'utf8');
+  }
+  const tail = decoder.decode();
+  if (tail.length > 0) yield Buffer.from(tail, 'utf8');
+}

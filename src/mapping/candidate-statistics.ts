@@ -1,0 +1,132 @@
+import { parentTechniqueId } from '../attack/technique-id.js';
+import type { Evidence } from './gather-evidence.js';
+
+/** Evidence lists in the order of their slots in a key's statistics. All but the prior are fused. */
+export const evidenceSources = ['lexicon', 'profile', 'neighbours', 'examples', 'exampleTitles', 'software', 'attackBayes', 'exampleBayes', 'prior'] as const;
+
+/** Slot of each evidence source in KeyStats arrays. */
+export const sourceSlot = Object.fromEntries(evidenceSources.map((source, slot) => [source, slot])) as Record<(typeof evidenceSources)[number], number>;
+
+const fusedSourceCount = evidenceSources.length - 1;
+
+/**
+ * Statistics of one candidate key, a technique or a family. Per source they keep the sum and
+ * the maximum of its support and its rank, which is 1 for the best key of that source and 0
+ * when the source does not support it. They also keep the best overlap of a member's name
+ * with the alert words.
+ */
+export class KeyStats {
+  // Plain arrays, because allocating small typed arrays per key costs more than scoring.
+  readonly sum: number[] = [0, 0, 0, 0, 0, 0, 0, 0, 0];
+  readonly max: number[] = [0, 0, 0, 0, 0, 0, 0, 0, 0];
+  readonly rank: number[] = [0, 0, 0, 0, 0, 0, 0, 0, 0];
+  nameOverlap = 0;
+
+  constructor(readonly key: string) {}
+
+  /** Returns 1 / rank in a source, or 0 when the source does not support the key. */
+  reciprocalRank(slot: number): number {
+    const rank = this.rank[slot]!;
+    return rank === 0 ? 0 : 1 / rank;
+  }
+
+  /** Returns the reciprocal rank fusion over every source but the prior, with constant k. */
+  fusedRank(constant: number): number {
+    let fused = 0;
+    for (let slot = 0; slot < fusedSourceCount; slot += 1) {
+      const rank = this.rank[slot]!;
+      if (rank !== 0) fused += constant / (constant + rank);
+    }
+    return fused;
+  }
+
+  /** Adds one piece of support. The first one in a source marks the key as supported there. */
+  add(slot: number, score: number): void {
+    if (this.rank[slot] === 0) {
+      this.rank[slot] = 1;
+      this.max[slot] = score;
+    } else if (score > this.max[slot]!) this.max[slot] = score;
+    this.sum[slot]! += score;
+  }
+}
+
+/** Statistics per technique and per family (a parent and its sub-techniques) for one alert. */
+export interface CandidateStatistics {
+  techniques: Map<string, KeyStats>;
+  families: Map<string, KeyStats>;
+}
+
+function nameOverlap(terms: readonly string[] | undefined, query: ReadonlySet<string>): number {
+  if (!terms || terms.length === 0) return 0;
+  let shared = 0;
+  for (const term of terms) if (query.has(term)) shared += 1;
+  return shared / terms.length;
+}
+
+/** Ranks each source's supported keys by sum (by maximum for profiles), ties by key, from 1. */
+function rankSources(stats: Map<string, KeyStats>): void {
+  const supported: KeyStats[][] = evidenceSources.map(() => []);
+  for (const entry of stats.values()) {
+    for (let slot = 0; slot < evidenceSources.length; slot += 1) if (entry.rank[slot] !== 0) supported[slot]!.push(entry);
+  }
+  supported.forEach((keys, slot) => {
+    const byMax = slot === sourceSlot.profile;
+    keys.sort((a, b) => (byMax ? b.max[slot]! - a.max[slot]! : b.sum[slot]! - a.sum[slot]!) || (a.key < b.key ? -1 : 1));
+    keys.forEach((entry, position) => {
+      entry.rank[slot] = position + 1;
+    });
+  });
+}
+
+function techniqueStatistics(evidence: Evidence, nameTerms: (id: string) => readonly string[] | undefined): Map<string, KeyStats> {
+  const stats = new Map<string, KeyStats>();
+  evidenceSources.forEach((source, slot) => {
+    for (const { id, score } of evidence[source]) {
+      let entry = stats.get(id);
+      if (!entry) {
+        entry = new KeyStats(id);
+        entry.nameOverlap = nameOverlap(nameTerms(id), evidence.queryTerms);
+        stats.set(id, entry);
+      }
+      entry.add(slot, score);
+    }
+  });
+  return stats;
+}
+
+/**
+ * Combines technique statistics into family statistics: sums add up, maxima take the larger,
+ * and the name overlap is the best of the parent's name and its supported members' names.
+ */
+function familyStatistics(techniques: Map<string, KeyStats>, evidence: Evidence, nameTerms: (id: string) => readonly string[] | undefined): Map<string, KeyStats> {
+  const families = new Map<string, KeyStats>();
+  for (const technique of techniques.values()) {
+    const key = parentTechniqueId(technique.key);
+    let family = families.get(key);
+    if (!family) {
+      family = new KeyStats(key);
+      family.nameOverlap = techniques.get(key)?.nameOverlap ?? nameOverlap(nameTerms(key), evidence.queryTerms);
+      families.set(key, family);
+    }
+    for (let slot = 0; slot < evidenceSources.length; slot += 1) {
+      if (technique.rank[slot] === 0) continue;
+      family.add(slot, technique.max[slot]!);
+      // add() counted the maximum once, so the rest of the technique's sum is added here.
+      family.sum[slot]! += technique.sum[slot]! - technique.max[slot]!;
+    }
+    if (technique.nameOverlap > family.nameOverlap) family.nameOverlap = technique.nameOverlap;
+  }
+  return families;
+}
+
+/**
+ * Sums each source's support per technique and per family, ranks the keys of every source at
+ * both levels and sets the name overlaps. Returns both levels for one alert's evidence.
+ */
+export function candidateStatistics(evidence: Evidence, nameTerms: (id: string) => readonly string[] | undefined): CandidateStatistics {
+  const techniques = techniqueStatistics(evidence, nameTerms);
+  const families = familyStatistics(techniques, evidence, nameTerms);
+  rankSources(techniques);
+  rankSources(families);
+  return { techniques, families };
+}

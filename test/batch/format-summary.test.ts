@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { BatchStats } from '../../src/batch/batch-stats.js';
+import { formatSummary } from '../../src/batch/format-summary.js';
+
+describe('formatSummary', () => {
+  it('shows escape sequences in failure reasons as text', () => {
+    const stats = new BatchStats(0);
+    stats.failureCounts.set('alerts.jsonl:3: no description (fields: \u001b]0;owned\u0007title)', 2);
+    const summary = formatSummary(stats, { backend: 'offline', usesLlm: false, elapsedSeconds: 1 });
+    expect(summary).not.toContain('\u001b');
+    expect(summary).toContain('failed 2x: alerts.jsonl:3: no description (fields: \\u001b]0;owned\\u0007title)');
+  });
+
+  it('keeps each failure reason on one line', () => {
+    const stats = new BatchStats(0);
+    stats.failureCounts.set('bad\nwarn: forged line', 1);
+    const summary = formatSummary(stats, { backend: 'offline', usesLlm: false, elapsedSeconds: 1 });
+    expect(summary).toContain('failed 1x: bad\\u000awarn: forged line');
+  });
+});
