@@ -2,6 +2,7 @@ import { setMaxListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ErrorReply } from 'redis';
 import { BatchStats } from '../batch/batch-stats.js';
+import type { ResultSink } from '../batch/result-sink.js';
 import { runBatchJob, type BatchJobOptions } from '../batch/run-batch-job.js';
 import { IdsExplainError } from '../errors/ids-explain-error.js';
 import type { Logger } from '../logging/logger.js';
@@ -161,7 +162,7 @@ async function runPipeline(client: RedisClient, reader: RedisClient, options: Wo
   const inFlight = new InFlightMessages(options.maxInFlight);
   const outcomes = new StreamOutcomes({ client, names, consumer, inFlight, resultsMaxLength: options.resultsMaxLength, logger, abandon: abandon.signal });
   const source = createStreamSource({ ...options, client, reader, inFlight, outcomes, signal: reading.signal });
-  const sink = createStreamSink({ outcomes, inFlight, maxDeliveries: options.maxDeliveries, claimIdleMs: options.claimIdleMs, logger });
+  const sink = stopReadingOnFailure(createStreamSink({ outcomes, inFlight, maxDeliveries: options.maxDeliveries, claimIdleMs: options.claimIdleMs, logger }), reading);
   const sharedCache = options.redisCache ? createRedisTemplateCache({ client, ...options.redisCache, logger }) : undefined;
   const stats = new BatchStats();
   const stopKeepAlive = startKeepAlive(inFlight, outcomes, options);
@@ -185,11 +186,35 @@ async function runPipeline(client: RedisClient, reader: RedisClient, options: Wo
     return { counts: outcomes.counts, stats, released, endedBy: options.stopSignal.aborted ? 'stop' : 'empty' };
   } catch (error) {
     await releaseUnfinished(inFlight, outcomes, options).catch(() => []);
-    throw error;
+    if (!(error instanceof ErrorReply)) throw error;
+    throw new IdsExplainError(`worker ${consumer} stopped because Redis rejected a command: ${error.message}`, {
+      hint: `Check the types of ${names.stream}, ${names.results} and ${names.deadLetter} (TYPE KEY) and the group (XINFO GROUPS ${names.stream})`,
+      cause: error,
+    });
   } finally {
     stopKeepAlive();
     stopProgressLog();
   }
+}
+
+/**
+ * Returns the sink with one change: a write that fails stops the reading. The job then ends
+ * and raises the error, instead of waiting for messages whose results were never stored.
+ */
+function stopReadingOnFailure(sink: ResultSink, reading: AbortController): ResultSink {
+  return {
+    write(record) {
+      try {
+        const written = sink.write(record);
+        written?.catch(() => reading.abort());
+        return written;
+      } catch (error) {
+        reading.abort();
+        throw error;
+      }
+    },
+    close: () => sink.close(),
+  };
 }
 
 /** Hands the messages still in flight back to the group and logs their IDs. */

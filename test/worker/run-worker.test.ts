@@ -182,6 +182,17 @@ describe('runWorker', () => {
     expect(workers.reduce((sum, { record }) => sum + record.calls, 0)).toBe(30);
   });
 
+  it('stops when Redis rejects the results', async () => {
+    const names = testStreams();
+    await addAlerts(client, names.stream, stormLines.slice(0, 2));
+    await client.set(names.results, 'not a stream');
+
+    const running = runTestWorker({ url: redisUrl(), names });
+
+    await expect(running).rejects.toThrow(/stopped because Redis rejected a command: WRONGTYPE/);
+    expect(await pendingCount(client, names)).toBe(2);
+  });
+
   it('releases unfinished messages on stop', async () => {
     const names = testStreams();
     const ids = await addAlerts(client, names.stream, stormLines.slice(0, 3));
