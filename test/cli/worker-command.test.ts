@@ -1,35 +1,20 @@
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error the benchmark generator is plain JavaScript without type declarations
-import { generateAlerts } from '../../bench/generate-alerts.mjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RedisClient } from '../../src/worker/connect-redis.js';
 import { startOpenAiCompatibleServer, type OpenAiCompatibleServer } from '../support/openai-compatible-server.js';
-import { realAttackPath, repositoryRoot } from '../support/real-attack.js';
+import { repositoryRoot } from '../support/real-attack.js';
 import { startRedisServer, testClient, useRedisServer } from '../support/redis-server.js';
 import { runCli } from '../support/run-cli.js';
-import { startCli } from '../support/start-cli.js';
+import { expectExactlyOnce, queueFile, useWorkerProcesses, waitFor, workerArgs, workerEnv as env } from '../support/worker-cli.js';
 import { pendingCount, resultCounts, resultRecord, streamEntries, testStreams } from '../support/worker-harness.js';
 
 const redisUrl = useRedisServer();
+const startWorker = useWorkerProcesses();
 const stormFile = join(repositoryRoot, 'fixtures/batch/18-duplicate-burst-rdp.jsonl');
-const env = { IDS_EXPLAIN_ATTACK: realAttackPath(), IDS_EXPLAIN_REDIS_URL: undefined };
 let client: RedisClient;
-const children: ChildProcess[] = [];
-
-/** Starts the CLI and remembers it, so that a failed test leaves no worker running. */
-function startWorker(args: string[], environment: Record<string, string | undefined>): ReturnType<typeof startCli> {
-  const child = startCli(args, environment);
-  children.push(child);
-  return child;
-}
-
-afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-});
 
 beforeAll(async () => {
   client = await testClient(redisUrl());
@@ -40,34 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await client.close();
 });
-
-async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await sleep(50);
-  }
-}
-
-async function queueFile(alerts: number, rules: number): Promise<string> {
-  const path = join(mkdtempSync(join(tmpdir(), 'ids-explain-worker-cli-')), 'queue.jsonl');
-  await generateAlerts({ alerts, rules, seed: 9, out: path });
-  return path;
-}
-
-function workerArgs(url: string, names: { stream: string; group: string }, ...extra: string[]): string[] {
-  return ['worker', '--redis', url, '--stream', names.stream, '--group', names.group, ...extra];
-}
-
-/** Checks that every message of the stream has exactly one result and none is pending. */
-async function expectExactlyOnce(names: ReturnType<typeof testStreams>, expected: number): Promise<void> {
-  const counts = await resultCounts(client, names);
-  const messages = await streamEntries(client, names.stream);
-  expect(messages).toHaveLength(expected);
-  expect(messages.filter((message) => counts.get(message.id) !== 1).map((message) => message.id)).toEqual([]);
-  expect(counts.size).toBe(expected);
-  expect(await pendingCount(client, names)).toBe(0);
-}
 
 describe('ids-explain enqueue', () => {
   it('pushes one message per alert', async () => {
@@ -118,7 +75,7 @@ describe('ids-explain worker', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('stopped with the stream drained');
     expect(result.stderr).toContain('results written: 50 (50 explained, 0 failed, 0 moved to the dead-letter stream)');
-    await expectExactlyOnce(names, 50);
+    await expectExactlyOnce(client, names, 50);
   });
 
   it('rejects a missing group', async () => {
@@ -143,7 +100,7 @@ describe('ids-explain worker', () => {
 
     expect(results.map((result) => result.code)).toEqual([0, 0, 0]);
     for (const result of results) expect(result.stderr).toContain('stopped on request');
-    await expectExactlyOnce(names, 6000);
+    await expectExactlyOnce(client, names, 6000);
     const byConsumer = new Map<string, number>();
     for (const entry of await streamEntries(client, names.results)) byConsumer.set(entry.fields.get('consumer')!, (byConsumer.get(entry.fields.get('consumer')!) ?? 0) + 1);
     expect([...byConsumer.keys()].sort()).toEqual(['one', 'three', 'two']);
@@ -179,7 +136,7 @@ describe('ids-explain worker with a model server', () => {
     expect(killed.signal).toBe('SIGKILL');
     expect(orphans.length).toBeGreaterThan(0);
     expect(second.code).toBe(0);
-    await expectExactlyOnce(names, 1500);
+    await expectExactlyOnce(client, names, 1500);
     const finishers = new Map((await streamEntries(client, names.results)).map((entry) => [entry.fields.get('id')!, entry.fields.get('consumer')]));
     expect(orphans.filter((id) => finishers.get(id) !== 'survivor')).toEqual([]);
   });
@@ -203,7 +160,7 @@ describe('ids-explain worker with a model server', () => {
     expect(dead[0]?.fields.get('deliveries')).toBe('3');
     expect(dead[0]?.fields.get('error')).toContain('500');
     expect(dead[0]?.fields.get('alert')).toBe(lines[0]);
-    await expectExactlyOnce(names, 2);
+    await expectExactlyOnce(client, names, 2);
     const statuses = (await streamEntries(client, names.results)).map((entry) => resultRecord(entry).status).sort();
     expect(statuses).toEqual(['explained', 'failed']);
   });
