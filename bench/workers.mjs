@@ -105,6 +105,13 @@ async function verify(client) {
   return { results: total, lost, duplicated: total - results.size, pending, deadLetters, firstMs, lastMs };
 }
 
+/** Returns the CPU time that the Redis server has used so far, user and system, in seconds. */
+async function redisCpuSeconds(client) {
+  const info = await client.info('cpu');
+  const seconds = (name) => Number(new RegExp(`${name}:([\\d.]+)`).exec(info)?.[1] ?? 0);
+  return seconds('used_cpu_user') + seconds('used_cpu_sys');
+}
+
 async function runWorkers(count, redisUrl, model) {
   const backendArgs = model ? ['--backend', 'openai', '--model', 'bench-model', '--concurrency', values.concurrency] : [];
   const env = { ...process.env, ...(model ? { OPENAI_BASE_URL: model.baseUrl, OPENAI_API_KEY: 'sk-bench-local' } : {}) };
@@ -129,12 +136,14 @@ async function measure(count, input, redis, model) {
   if (enqueue.code !== 0) throw new Error(`enqueue failed:\n${enqueue.stderr}`);
 
   const callsBefore = model?.counts.requests ?? 0;
+  const redisCpuBefore = await redisCpuSeconds(client);
   const loadBefore = loadavg()[0];
   const workers = await runWorkers(count, redis.url, model);
 
   const check = await verify(client);
   // Memory in use with the input, the results and the cache still stored.
   const memory = /used_memory:(\d+)/.exec(await client.info('memory'))?.[1];
+  const redisCpu = (await redisCpuSeconds(client)) - redisCpuBefore;
   await client.close();
   const alerts = Number(values.alerts);
   return {
@@ -153,6 +162,7 @@ async function measure(count, input, redis, model) {
     pendingAfter: check.pending,
     deadLetters: check.deadLetters,
     workerPeakRssMegabytes: workers.peakRssMegabytes,
+    redisCpuSeconds: +redisCpu.toFixed(1),
     redisMemoryAfterMegabytes: Math.round(Number(memory) / 1e6),
     loadAverageBefore: +loadBefore.toFixed(2),
     loadAverageAfter: +loadavg()[0].toFixed(2),
