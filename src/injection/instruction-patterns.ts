@@ -1,3 +1,5 @@
+import { multilingualPatterns } from './multilingual-patterns.js';
+
 /**
  * Kinds of instruction-like text that alert fields should never contain. A strong kind alone
  * marks a value as an injection attempt; weak kinds count only when two different ones occur.
@@ -16,10 +18,12 @@ const verdictWords = String.raw`(?:benign|false[ -]?positives?|safe|harmless|cle
 /**
  * Patterns matched against folded (lower-case) field text.
  *
- * NOTE: the patterns cover English phrasing only. Instructions in other languages pass
- * unflagged and reach the model inside the data block.
+ * NOTE: these patterns cover English phrasing; multilingualPatterns adds the strongest kinds
+ * in German, French, Spanish, Portuguese, Italian, Russian, Chinese and Japanese. Instructions
+ * in other languages, or phrased otherwise, pass unflagged and reach the model inside the data
+ * block, where the output checks still hold.
  */
-export const instructionPatterns: InstructionPattern[] = [
+const englishPatterns: InstructionPattern[] = [
   {
     kind: 'override',
     label: 'tells the reader to ignore its instructions',
@@ -95,3 +99,6 @@ export const outputKeys = [
   'interpretation', 'techniques', 'mitigations', 'attackquote', 'databreach', 'servicedisruption',
   'bestpractices', 'longterm', 'verdict', 'fallbackreason', 'grounding',
 ];
+
+/** Every instruction pattern: English and other languages. */
+export const instructionPatterns: InstructionPattern[] = [...englishPatterns, ...multilingualPatterns];

@@ -57,7 +57,7 @@ export function loadKnowledge(options: LoadKnowledgeOptions): Knowledge {
   const index = loadIndex(options);
   const cache = openDerivedCache(options);
   const examplesPath = options.examplesPath ?? options.environment.IDS_EXPLAIN_EXAMPLES;
-  const examples = examplesPath ? readExamples(examplesPath, options.logger) : undefined;
+  const examples = examplesPath ? readExamples(examplesPath, options.logger, cache) : undefined;
   const mapper = createTechniqueMapper({
     index,
     logger: options.logger,

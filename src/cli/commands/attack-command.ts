@@ -2,7 +2,7 @@ import { attackDomains, type AttackDomain } from '../../attack/attack-data.js';
 import { defaultAttackBaseUrl, downloadAttack } from '../../attack/download-attack.js';
 import { userDataDir } from '../../config/user-dirs.js';
 import { InputError } from '../../errors/input-error.js';
-import { loadKnowledge } from '../../runtime/load-knowledge.js';
+import { loadIndex } from '../../runtime/load-knowledge.js';
 import type { CommandContext } from './explain-command.js';
 
 export interface AttackDownloadOptions {
@@ -40,7 +40,8 @@ export async function runAttackDownloadCommand(options: AttackDownloadOptions, c
 
 /** Runs `ids-explain attack info`: prints which ATT&CK data would be used and what it contains. */
 export function runAttackInfoCommand(options: { attack?: string; cache: boolean }, context: CommandContext): void {
-  const { index } = loadKnowledge({
+  // The index alone: info has no alert to map, so building the mapper would only cost time.
+  const index = loadIndex({
     ...(options.attack !== undefined ? { attackPath: options.attack } : {}),
     environment: context.environment,
     useCache: options.cache,

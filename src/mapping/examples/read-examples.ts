@@ -1,16 +1,18 @@
 import { statSync } from 'node:fs';
+import type { DerivedFileCache } from '../../cache/derived-file-cache.js';
 import { InputError } from '../../errors/input-error.js';
 import type { Logger } from '../../logging/logger.js';
 import type { LabelledRule } from './labelled-rule.js';
 import { readLabelledRules } from './read-labelled-rules.js';
-import { readSigmaRules } from './read-sigma-rules.js';
+import { readSigmaRulesCached } from './read-sigma-rules-cached.js';
 
 /**
  * Reads labelled examples for the mapper from a JSON Lines file in the evaluation layout, a
- * single Sigma rule file or a folder of Sigma rules. Throws InputError when the path is
- * missing or holds no labelled example.
+ * single Sigma rule file or a folder of Sigma rules. Parsed Sigma rules are kept in `cache`
+ * when one is given, keyed by the files' sizes and modification times. Throws InputError when
+ * the path is missing or holds no labelled example.
  */
-export function readExamples(path: string, logger: Logger): LabelledRule[] {
+export function readExamples(path: string, logger: Logger, cache?: DerivedFileCache): LabelledRule[] {
   let isFolder: boolean;
   try {
     isFolder = statSync(path).isDirectory();
@@ -21,7 +23,7 @@ export function readExamples(path: string, logger: Logger): LabelledRule[] {
   }
   let rules: LabelledRule[];
   if (isFolder || /\.ya?ml$/i.test(path)) {
-    const read = readSigmaRules(path, logger);
+    const read = readSigmaRulesCached(path, logger, cache);
     logger.info('read %d Sigma rules with technique tags from %s (%d files or documents skipped)', read.rules.length, path, read.skipped.length);
     rules = read.rules;
   } else {

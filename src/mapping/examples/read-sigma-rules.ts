@@ -21,7 +21,8 @@ function parseYamlDocuments(text: string): Yaml.Document.Parsed[] {
   return yaml.parseAllDocuments(text) as Yaml.Document.Parsed[];
 }
 
-function listRuleFiles(folder: string): string[] {
+/** Lists the Sigma rule files under a folder, sorted; a file path lists itself. */
+export function listRuleFiles(folder: string): string[] {
   if (!statSync(folder).isDirectory()) return [folder];
   const entries = readdirSync(folder, { withFileTypes: true, recursive: true });
   return entries
