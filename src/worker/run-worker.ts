@@ -129,7 +129,8 @@ function startKeepAlive(inFlight: InFlightMessages, outcomes: StreamOutcomes, op
  * sink. On stop it reads nothing more, gives the messages in flight `stopTimeoutMs` to
  * finish, then releases the rest to the group unacknowledged and logs their IDs. Returns what
  * the worker did. Throws IdsExplainError when Redis cannot be reached, is older than 6.2,
- * or the stream key contains another type.
+ * or the stream key contains another type, and when Redis rejects a command during the run,
+ * such as a result write to a key of another type.
  */
 export async function runWorker(options: WorkerOptions): Promise<WorkerReport> {
   const { address, consumer, logger } = options;
