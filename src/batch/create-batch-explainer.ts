@@ -70,21 +70,30 @@ export function createBatchExplainer(options: BatchExplainerOptions): BatchExpla
     return lastIso;
   };
 
-  const callBackend = (alert: Alert) =>
-    limiter(async () => {
-      await backoff.wait(options.signal);
-      const explanation = await explainAlert({ ...options, alert, logger, now, ...(options.signal ? { signal: options.signal } : {}) });
-      options.onDraft?.(explanation);
-      return explanation;
-    });
+  const explain = async (alert: Alert) => {
+    await backoff.wait(options.signal);
+    const explanation = await explainAlert({ ...options, alert, logger, now, ...(options.signal ? { signal: options.signal } : {}) });
+    options.onDraft?.(explanation);
+    return explanation;
+  };
+  const callBackend = (alert: Alert) => limiter(() => explain(alert));
 
-  const draftTemplate = async (tokens: TokenizedAlert): Promise<ExplanationTemplate> =>
-    makeExplanationTemplate(await callBackend(tokens.createTemplate()), tokens.readableTokens);
+  // The claim runs inside the backend slot, so that a shared cache holds its lock on a template
+  // only while the backend drafts it, not while the draft waits for a slot.
+  const draftTemplate = (tokens: TokenizedAlert, claim: () => Promise<boolean>): Promise<ExplanationTemplate | undefined> =>
+    limiter(async () => {
+      if (!(await claim())) return undefined;
+      return makeExplanationTemplate(await explain(tokens.createTemplate()), tokens.readableTokens);
+    });
 
   async function templateFor(tokens: TokenizedAlert, fingerprint: string): Promise<{ compiled: CompiledTemplate; by: ExplainedBy }> {
     const inProgress = store.draftInProgress(tokens.templateKey);
-    if (inProgress) return { compiled: await inProgress, by: 'template' };
-    return { compiled: await store.track(tokens.templateKey, fingerprint, draftTemplate(tokens)), by: 'backend' };
+    if (inProgress) {
+      const { template, drafted } = await inProgress;
+      return { compiled: template, by: drafted ? 'template' : 'cache' };
+    }
+    const { template, drafted } = await store.track(tokens.templateKey, fingerprint, (claim) => draftTemplate(tokens, claim));
+    return { compiled: template, by: drafted ? 'backend' : 'cache' };
   }
 
   function fill(alert: Alert, base: ResultBase, tokens: TokenizedAlert, compiled: CompiledTemplate, by: ExplainedBy): ExplainedResult | undefined {

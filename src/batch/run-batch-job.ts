@@ -14,6 +14,7 @@ import type { ExplanationCache } from './explanation-cache.js';
 import type { CacheIdentity } from './explanation-cache-key.js';
 import type { ResultSink } from './result-sink.js';
 import { runBatch } from './run-batch.js';
+import type { SharedTemplateCache } from './shared-template-cache.js';
 import { TemplateStore } from './template-store.js';
 
 export interface BatchJobOptions {
@@ -25,6 +26,8 @@ export interface BatchJobOptions {
   /** The job's shared back-off; the backend was created with the same one. */
   backoff: SharedBackoff;
   cache: ExplanationCache;
+  /** Cache shared with other processes, such as the Redis cache of queue workers. */
+  sharedCache?: SharedTemplateCache;
   /** Size of the job's one limiter of backend calls. */
   concurrency: number;
   maxTechniques: number;
@@ -38,6 +41,8 @@ export interface BatchJobOptions {
   onRecord?: (record: BatchResult) => void;
   /** Stops reading new alerts; the alerts in flight are finished. */
   signal?: AbortSignal;
+  /** Aborts the backend calls in flight; their alerts get failed records. */
+  cancel?: AbortSignal;
 }
 
 /** Returns what, besides the template key, decides a cached explanation. */
@@ -67,12 +72,18 @@ export async function runBatchJob(options: BatchJobOptions): Promise<BatchStats>
     index: options.index,
     mapper: options.mapper,
     backend: options.backend,
-    store: new TemplateStore({ cache: options.cache, identity: cacheIdentity(options.backend, options.index, options.maxTechniques), logger: options.logger }),
+    store: new TemplateStore({
+      cache: options.cache,
+      identity: cacheIdentity(options.backend, options.index, options.maxTechniques),
+      logger: options.logger,
+      ...(options.sharedCache ? { shared: options.sharedCache } : {}),
+    }),
     limiter: pLimit(options.concurrency),
     backoff: options.backoff,
     maxTechniques: options.maxTechniques,
     ...(options.inputFormat ? { inputFormat: options.inputFormat } : {}),
     logger: options.logger,
+    ...(options.cancel ? { signal: options.cancel } : {}),
     onDraft: (explanation) => stats.draft(explanation),
   });
   await runBatch({

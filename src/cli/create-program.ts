@@ -12,16 +12,20 @@ function attackOption(): Option {
   return new Option('--attack <path>', 'ATT&CK STIX bundle file, or a folder of enterprise/ics/mobile bundles (default: $IDS_EXPLAIN_ATTACK, then the download folder)');
 }
 
-/** Options of the LLM backends, shared by explain, batch and record. */
-function addLlmOptions(command: Command): Command {
-  return command
+/**
+ * Options of the LLM backends, shared by explain, batch, record and worker. The worker leaves
+ * out `--stream`, which names its Redis stream there.
+ */
+function addLlmOptions(command: Command, { streamOption = true } = {}): Command {
+  command
     .option('--model <name>', 'model name for the openai backend; setting one makes openai the default backend (default: $IDS_EXPLAIN_MODEL)')
     .option('--base-url <url>', 'OpenAI-compatible server, such as http://localhost:11434/v1 for Ollama (default: $OPENAI_BASE_URL, then api.openai.com)')
     .option('--provider <name>', 'openai for any OpenAI-compatible server, azure for Azure OpenAI deployments (default: $IDS_EXPLAIN_PROVIDER or openai)')
     .option('--temperature <n>', 'sampling temperature from 0 to 2 (default: $IDS_EXPLAIN_TEMPERATURE or 0)')
     .option('--timeout <seconds>', 'time limit for one model request, in seconds (default: $IDS_EXPLAIN_TIMEOUT or 60)')
-    .option('--retries <n>', 'retries after a 429, 5xx answer or timeout, 0 to 10 (default: $IDS_EXPLAIN_RETRIES or 3)')
-    .option('--stream', 'receive the answer as a stream of chunks (default: $IDS_EXPLAIN_STREAM or off)')
+    .option('--retries <n>', 'retries after a 429, 5xx answer or timeout, 0 to 10 (default: $IDS_EXPLAIN_RETRIES or 3)');
+  if (streamOption) command.option('--stream', 'receive the answer as a stream of chunks (default: $IDS_EXPLAIN_STREAM or off)');
+  return command
     .option('--response-format <mode>', 'auto, json_schema, json_object or text; auto falls back when the server rejects one (default: $IDS_EXPLAIN_RESPONSE_FORMAT or auto)')
     .option('--prompt-tokens <n>', 'prompt token budget; ATT&CK excerpts are trimmed to fit (default: $IDS_EXPLAIN_PROMPT_TOKENS or 3000)')
     .option('--redact', 'replace user names, host names, e-mail and internal addresses with placeholders before the request')
@@ -117,6 +121,8 @@ export function createProgram(createContext: ContextFactory): Command {
       await runBatchCommand(inputs, options, await createContext(options.logLevel));
     });
 
+  addQueueCommands(program, createContext);
+
   const cache = program.command('cache').description('manage the explanation cache that batch jobs share');
   cache
     .command('clear')
@@ -204,6 +210,7 @@ function addEvalMappingCommand(program: Command, createContext: ContextFactory):
     .requiredOption('--set <file>', 'labelled rules to score: JSON Lines with id, title, description, logsource and techniques')
     .addOption(examplesOption('labelled examples to learn from: JSON Lines in the same layout or a folder of Sigma rules; examples from the same corpus as --set are scored by grouped cross-validation'))
     .option('--folds <k>', 'number of cross-validation folds when --examples shares rules with --set, 2 to 20', '5')
+    .option('--split <half>', 'score only the dev or the test half of --set (by the SHA-1 of each rule id); examples stay whole')
     .option('--json', 'print one JSON object instead of the text report')
     .option('--min-hierarchical-f1 <x>', 'exit with code 1 when hierarchical F1 is below this fraction')
     .option('--min-parent-recall-at-5 <x>', 'exit with code 1 when parent recall@5 is below this fraction')
@@ -214,5 +221,60 @@ function addEvalMappingCommand(program: Command, createContext: ContextFactory):
     .action(async (options) => {
       const { runEvalMappingCommand } = await import('./commands/eval-mapping-command.js');
       await runEvalMappingCommand(options, await createContext(options.logLevel));
+    });
+}
+
+/** Registers `worker` and `enqueue`, which explain alerts from a Redis stream. */
+function addQueueCommands(program: Command, createContext: ContextFactory): void {
+  const redisOption = () => new Option('--redis <url>', 'Redis server, redis://[USER:PASSWORD@]HOST:PORT[/DB] or rediss:// for TLS (default: $IDS_EXPLAIN_REDIS_URL, which keeps a password out of the process list)');
+  const worker = program
+    .command('worker')
+    .description('explain the alerts of a Redis stream as a member of a consumer group, writing one result per message to a results stream, until SIGINT or SIGTERM')
+    .addOption(redisOption())
+    .option('--stream <name>', 'stream of alerts to read')
+    .option('--group <name>', 'consumer group that shares the stream among workers; created at --start-id when missing')
+    .option('--consumer <name>', 'this worker\'s name in the group, unique per process (default: HOSTNAME-PID)')
+    .option('--concurrency <n>', 'maximum backend calls in flight at once, 1 to 256 (default: 1 for offline, 8 for LLM backends)')
+    .option('--results <name>', 'stream that receives one result per message (default: STREAM:results)')
+    .option('--dead-letter <name>', 'stream that receives messages that failed on every allowed delivery (default: STREAM:dead)')
+    .option('--max-deliveries <n>', 'deliveries of a message before it goes to the dead-letter stream, 1 to 1000', '5')
+    .option('--claim-idle <seconds>', 'idle time after which a message that another worker left pending is claimed, and a failed one delivered again', '60')
+    .option('--max-in-flight <n>', 'maximum messages read and not yet finished (default: 64 per unit of --concurrency, from 256 to 4096)')
+    .option('--field <name>', 'message field that holds the alert text', 'alert')
+    .option('--start-id <id>', 'where a group created by this worker starts: 0 for the whole stream, $ for new messages only, or a message ID', '0')
+    .option('--stop-timeout <seconds>', 'time the messages in flight get to finish after SIGINT or SIGTERM before they are released unacknowledged', '20')
+    .option('--exit-when-empty', 'exit once the stream has no undelivered message and the group none pending')
+    .option('--results-max-length <n>', 'approximate cap on the results stream\'s length (XADD MAXLEN ~); 0 for none', '0')
+    .option('--cache <where>', 'explanation cache: redis to share it among all workers through --redis, or a SQLite file for this machine', 'redis')
+    .option('--no-cache', 'keep explanations for this process only')
+    .option('--cache-size <MB>', 'size cap in MB of a SQLite explanation cache', '512')
+    .option('--cache-ttl <days>', 'days an explanation stays in the Redis cache after its last use', '7')
+    .option('--quiet', 'print no summary on standard error when the worker stops')
+    .option('--backend <name>', 'explanation backend: offline (no LLM), openai (any OpenAI-compatible server) or replay (recorded answers) (default: $IDS_EXPLAIN_BACKEND, then openai when a model is set, else offline)')
+    .option('--replay-dir <path>', 'folder of recorded answers for the replay backend (default: $IDS_EXPLAIN_REPLAY_DIR or fixtures/llm-responses)')
+    .option('--max-techniques <n>', 'maximum number of ATT&CK techniques per explanation, 1 to 10', '3')
+    .option('--input-format <name>', `alert format of every message: auto (detect per message), or one of ${alertFormatNames.join(', ')}`, 'auto')
+    .addOption(examplesOption('labelled examples that teach the technique mapper: a JSON Lines file or a folder of Sigma rules (default: $IDS_EXPLAIN_EXAMPLES)'))
+    .addOption(attackOption());
+  addLlmOptions(worker, { streamOption: false })
+    .addOption(logLevelOption())
+    .action(async (options) => {
+      const { runWorkerCommand } = await import('./commands/worker-command.js');
+      await runWorkerCommand(options, await createContext(options.logLevel));
+    });
+
+  program
+    .command('enqueue')
+    .description('push alerts (JSON Lines, JSON arrays, folders of alert files, or standard input) to a Redis stream, one message per alert, for workers to explain')
+    .argument('[inputs...]', 'files, folders, or "-" for standard input (default: standard input)')
+    .addOption(redisOption())
+    .option('--stream <name>', 'stream to push the alerts to; created when missing')
+    .option('--field <name>', 'message field that receives the alert text', 'alert')
+    .option('--input-layout <layout>', 'how the inputs arrange their alerts: auto, lines, array or whole (one alert per file)', 'auto')
+    .option('--quiet', 'print no summary on standard error')
+    .addOption(logLevelOption())
+    .action(async (inputs: string[], options) => {
+      const { runEnqueueCommand } = await import('./commands/enqueue-command.js');
+      await runEnqueueCommand(inputs, options, await createContext(options.logLevel));
     });
 }

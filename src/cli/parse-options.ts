@@ -18,3 +18,13 @@ export function parseChoiceOption<T extends string>(name: string, value: string 
   }
   return value as T;
 }
+
+/** Parses a number option, such as seconds, within a range; throws InputError naming the option otherwise. */
+export function parseNumberOption(name: string, value: string | undefined, range: { min: number; max: number }): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number) || number < range.min || number > range.max) {
+    throw new InputError(`invalid ${name} "${value}"`, { hint: `Use a number from ${range.min} to ${range.max}` });
+  }
+  return number;
+}

@@ -26,7 +26,7 @@ export const settingSchemas = {
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsUndefined, schema.optional());
 
 /** Environment variables whose values must never appear in messages. */
-export const secretVariables = ['OPENAI_API_KEY'];
+export const secretVariables = ['OPENAI_API_KEY', 'IDS_EXPLAIN_REDIS_URL'];
 
 /** Environment variables that ids-explain reads, validated once at start-up. */
 export const environmentSchema = z.object({
@@ -58,6 +58,8 @@ export const environmentSchema = z.object({
   IDS_EXPLAIN_REDACT: optional(settingSchemas.redact),
   IDS_EXPLAIN_PROMPT_VERSION: optional(settingSchemas.promptVersion),
   IDS_EXPLAIN_REPLAY_DIR: optionalText,
+  /** Redis server of `worker` and `enqueue`; it may carry a password, so it is never shown. */
+  IDS_EXPLAIN_REDIS_URL: optionalText,
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

@@ -46,7 +46,7 @@ export interface BatchCommandOptions extends LlmFlags {
 }
 
 /** Backends whose drafts are CPU work in this process; a larger pool would only add waiting. */
-const localBackends = new Set(['offline', 'replay']);
+export const localBackends = new Set(['offline', 'replay']);
 
 /** Returns the default limiter size: 1 for local backends, 8 for backends that call an LLM. */
 export function defaultConcurrency(backend: string): number {
@@ -101,13 +101,7 @@ async function prepareJob(inputs: string[], options: BatchCommandOptions, settin
   const backoff = createSharedBackoff();
   const backend = await createBackend({ name: settings.backend, llm: settings.llm, backoff });
   const source = createFileSource({ inputs, layout: settings.layout });
-  const knowledge = loadKnowledge({
-    ...(options.attack !== undefined ? { attackPath: options.attack } : {}),
-    ...(options.examples !== undefined ? { examplesPath: options.examples } : {}),
-    environment: context.environment,
-    useCache: true,
-    logger: context.logger,
-  });
+  const knowledge = loadJobKnowledge(options, context);
   const output = await openBatchOutput({
     path: settings.out,
     resume: Boolean(options.resume),
@@ -118,6 +112,17 @@ async function prepareJob(inputs: string[], options: BatchCommandOptions, settin
   });
   const cache = openCache(options, context, settings.cacheBytes, stats.startedAt);
   return { stats, collector, backend, backoff, source, knowledge, output, cache };
+}
+
+/** Loads the ATT&CK index and the mapper for a job, from `--attack` and `--examples` when given. */
+export function loadJobKnowledge(options: { attack?: string; examples?: string }, context: CommandContext): Knowledge {
+  return loadKnowledge({
+    ...(options.attack !== undefined ? { attackPath: options.attack } : {}),
+    ...(options.examples !== undefined ? { examplesPath: options.examples } : {}),
+    environment: context.environment,
+    useCache: true,
+    logger: context.logger,
+  });
 }
 
 function countResumedRecord(stats: BatchStats, collector: ReportCollector, record: SinkRecord): void {

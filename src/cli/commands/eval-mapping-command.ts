@@ -2,6 +2,7 @@ import { IdsExplainError } from '../../errors/ids-explain-error.js';
 import { InputError } from '../../errors/input-error.js';
 import { evaluateMapping, type MappingEvalReport } from '../../mapping/eval/evaluate-mapping.js';
 import { renderMappingReport } from '../../mapping/eval/render-mapping-report.js';
+import { selectSplit, type EvaluationSplit } from '../../mapping/eval/select-split.js';
 import { readExamples } from '../../mapping/examples/read-examples.js';
 import { readLabelledRules } from '../../mapping/examples/read-labelled-rules.js';
 import { createTechniqueMapper } from '../../mapping/create-technique-mapper.js';
@@ -14,6 +15,7 @@ export interface EvalMappingOptions {
   set?: string;
   examples?: string;
   folds?: string;
+  split?: string;
   json?: boolean;
   attack?: string;
   cache: boolean;
@@ -29,6 +31,11 @@ function parseFraction(name: string, value: string | undefined): number | undefi
     throw new InputError(`invalid ${name} "${value}"`, { hint: 'Use a number from 0 to 1, such as 0.45' });
   }
   return number;
+}
+
+function parseSplit(value: string | undefined): EvaluationSplit | undefined {
+  if (value === undefined || value === 'dev' || value === 'test') return value;
+  throw new InputError(`invalid --split "${value}"`, { hint: 'Use --split dev or --split test, or leave it out to score every rule' });
 }
 
 type Thresholds = [label: string, key: 'hierarchicalF1' | 'parentRecallAt5' | 'parentRecallAt10', minimum: number | undefined][];
@@ -56,7 +63,8 @@ export async function runEvalMappingCommand(options: EvalMappingOptions, context
   if (!options.set) throw new InputError('missing --set', { hint: 'Pass --set FILE.jsonl with labelled rules to score' });
   const folds = parseIntegerOption('--folds', options.folds, { min: 2, max: 20 }) ?? 5;
   const thresholds = parseThresholds(options);
-  const rules = readLabelledRules(options.set);
+  const split = parseSplit(options.split);
+  const rules = selectSplit(readLabelledRules(options.set), split);
   const examples = options.examples ? readExamples(options.examples, context.logger) : undefined;
   const load = { environment: context.environment, useCache: options.cache, logger: context.logger };
   const index = loadIndex({ ...load, ...(options.attack !== undefined ? { attackPath: options.attack } : {}) });

@@ -68,4 +68,8 @@ export const attackPhrases: LexiconEntry[] = [
   entry('phrase', 'file discovery|directory listing|enumerate files', 'T1083:0.7', 'file listings find documents and secrets', 'directory listing of user profile'),
   entry('phrase', 'remote services|lateral movement|move laterally', 'T1021:0.6 T1570:0.2', 'remote services let attackers move between hosts', 'lateral movement via remote services'),
   entry('phrase', 'persistence|persist', 'T1547:0.15 T1543:0.1 T1053:0.1', 'persistence mechanisms bring code back after a reboot', 'new persistence mechanism installed'),
+  entry('phrase', 'child process of|spawned a shell|spawns a shell|shell spawned|spawning a shell|spawned cmd|spawning cmd|spawned powershell|spawning powershell|uncommon child process|suspicious child process', 'T1059:0.4', 'a server or document program that starts a shell is running commands through an interpreter (Command and Scripting Interpreter)', 'w3wp.exe spawned a shell'),
+  entry('phrase', 'onenote|onenote.exe|.one file|.onepkg', 'T1566.001:0.5 T1204.002:0.5', 'OneNote files sent as attachments run embedded scripts when the user clicks them (Spearphishing Attachment, Malicious File)', 'ONENOTE.EXE spawned wscript.exe'),
+  entry('phrase', 'qemu|qemu-system|vboxmanage|virtualbox headless|vboxheadless|run virtual instance|portable virtual machine', 'T1564.006:0.9', 'a virtual machine started on the host hides the attacker\'s work from host sensors (Run Virtual Instance)', 'qemu-system-x86_64.exe -m 1G -hda tc.qcow2'),
+  entry('phrase', 'shellshock|cve-2014-6271|() {', 'T1190:0.8', 'Shellshock exploits Bash through environment variables set by web servers and other services', 'User-Agent: () { :; }; /bin/bash -c id (Shellshock)'),
 ];

@@ -68,6 +68,18 @@ describe('ids-explain eval mapping', () => {
     expect(failure).toEqual(expect.objectContaining({ code: 2, stderr: 'ids-explain: invalid --min-parent-recall-at-5 "1.5". Use a number from 0 to 1, such as 0.45\n' }));
   });
 
+  it('scores the two splits on disjoint rules', async () => {
+    const slice = sigmaSlice(60);
+    const dev = JSON.parse((await evalMapping('--set', slice, '--split', 'dev', '--json')).stdout);
+    const test = JSON.parse((await evalMapping('--set', slice, '--split', 'test', '--json')).stdout);
+    expect(dev.n + dev.skipped + test.n + test.skipped).toBe(60);
+  });
+
+  it('rejects an unknown split with code 2', async () => {
+    const failure = await evalMapping('--set', sigmaSlice(5), '--split', 'train').catch((error: { code: number; stderr: string }) => error);
+    expect(failure).toEqual(expect.objectContaining({ code: 2, stderr: 'ids-explain: invalid --split "train". Use --split dev or --split test, or leave it out to score every rule\n' }));
+  });
+
   it('rejects a set file with a bad line', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'ids-explain-eval-')), 'bad.jsonl');
     writeFileSync(path, '{"id":"a","title":"T","techniques":["T1059"]}\nnot json\n');

@@ -1,0 +1,22 @@
+import { entry, type LexiconEntry } from './lexicon-entry.js';
+
+/**
+ * Public web services that attackers use for command and control, tunnels, file transfer and
+ * exfiltration, with the technique ATT&CK gives each use.
+ */
+export const webServices: LexiconEntry[] = [
+  entry('protocol', 'discord webhook|api/webhooks|webhook.site|hooks.slack.com|webhook url|teams webhook|incoming webhook', 'T1567.004:0.9', 'posting data to a webhook carries it out of the network (Exfiltration Over Webhook)', 'POST to discord.com/api/webhooks/123/abc'),
+  entry('protocol', 'paste.ee|hastebin|ghostbin|rentry|controlc|dpaste|paste site|paste service|pastebin.com|text storage', 'T1102:0.6 T1567.003:0.4', 'paste sites hold commands and payloads and take uploaded data (Web Service, Exfiltration to Text Storage Sites)', 'GET https://pastebin.com/raw/Xy12'),
+  entry('protocol', 'devtunnels|devtunnel|dev tunnels|vscode tunnel|code tunnel|visual studio code tunnel|tunnels.api.visualstudio.com', 'T1572:0.7 T1219.001:0.5', 'development tunnels expose a host through a relay the attacker controls (Protocol Tunneling, IDE Tunneling)', 'connection to global.rel.tunnels.api.visualstudio.com'),
+  entry('protocol', 'trycloudflare|localtonet|localxpose|pinggy|serveo|localhost.run|loca.lt|localtunnel|playit.gg|bore.pub|tunnel service|tunneling service', 'T1572:0.8 T1090:0.3', 'public tunnel services relay connections into a host from the internet (Protocol Tunneling)', 'DNS query for random-words.trycloudflare.com'),
+  entry('protocol', 'azurewebsites.net|workers.dev|pages.dev|herokuapp|glitch.me|firebaseapp|script.google.com|api.notion.com|notion api|ipfs|blogspot|trello', 'T1102:0.7', 'free hosting and collaboration services carry command-and-control traffic that looks like normal web use (Web Service)', 'connection to cdn-update.azurewebsites.net by rundll32.exe'),
+  entry('protocol', 'api.telegram.org|telegram bot|telegram api|bot api', 'T1102.002:0.6 T1567:0.3', 'Telegram bots send commands and receive stolen data (Bidirectional Communication)', 'POST to api.telegram.org/bot123/sendDocument'),
+  entry('protocol', 'ufile.io|gofile|sendspace|wetransfer|filebin|catbox.moe|temp.sh|bashupload|oshi.at|filemail|mediafire|4shared|file sharing|file hosting|file-sharing', 'T1567.002:0.6 T1105:0.4', 'file hosting sites deliver payloads and take stolen files (Exfiltration to Cloud Storage, Ingress Tool Transfer)', 'upload to gofile.io from a server'),
+  entry('protocol', 'dropboxapi|content.dropboxapi.com|graph.microsoft.com/v1.0/drives|onedrive api|box.com|pcloud|yandex disk|google drive api|storage.googleapis.com', 'T1567.002:0.7 T1102:0.3', 'cloud storage APIs move data out and can relay commands (Exfiltration to Cloud Storage)', 'PUT to content.dropboxapi.com/2/files/upload'),
+  entry('protocol', 'api.github.com|gist.github.com|gist|raw.githubusercontent.com|gitlab.com|bitbucket.org', 'T1567.001:0.4 T1102:0.4 T1105:0.3', 'code hosting sites hold payloads, commands and uploaded data (Exfiltration to Code Repository, Web Service)', 'download from raw.githubusercontent.com by powershell.exe'),
+  entry('protocol', 'ipinfo.io|ipify|icanhazip|ifconfig.me|checkip|myexternalip|wtfismyip|ip-api.com|ipecho|whatismyip|external ip lookup|public ip lookup', 'T1016.001:0.9', 'public IP lookup services tell malware whether and how the host reaches the internet (Internet Connection Discovery)', 'GET https://api.ipify.org from a script'),
+  entry('protocol', 'anydesk.com|teamviewer.com|screenconnect.com|rustdesk.com|remoteutilities|netsupportsoftware|atera.com|splashtop.com', 'T1219:0.8', 'these domains belong to remote access software (Remote Access Tools)', 'DNS query for relay.screenconnect.com'),
+  entry('protocol', 'user-agent curl|python-requests|go-http-client|powershell user agent|windowspowershell user agent|empty user agent|uncommon user agent|suspicious user agent', 'T1071.001:0.7', 'scripted clients announce themselves in the HTTP User-Agent of command-and-control traffic (Web Protocols)', 'request with User-Agent python-requests/2.31'),
+  entry('protocol', 'domain fronting|fronted domain|cdn fronting', 'T1090.004:1', 'domain fronting hides the real destination behind a CDN host name (Domain Fronting)', 'domain fronting through a CDN'),
+  entry('protocol', 'newly registered domain|suspicious tld|uncommon tld|top-level domain', 'T1071.001:0.3 T1566.002:0.2 T1189:0.2', 'cheap and new domains host phishing pages, exploit kits and command and control', 'download from a newly registered domain'),
+];
