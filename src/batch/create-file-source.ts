@@ -7,6 +7,7 @@ import { decodeStream } from './decode-stream.js';
 import { detectLayout, type InputLayout } from './detect-layout.js';
 import { expandInputs, type InputFile } from './expand-inputs.js';
 import { readLines } from './read-lines.js';
+import { paceItems } from './pace-items.js';
 import { JsonArraySplitter } from './split-json-array.js';
 
 export interface FileSourceOptions {
@@ -81,7 +82,7 @@ export function createFileSource(options: FileSourceOptions): AlertSource {
   }
 
   return {
-    items,
+    items: () => paceItems(items()),
     progress: () => (totalBytes === undefined ? { bytesRead } : { bytesRead, totalBytes }),
   };
 }
