@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { LlmRequestError } from '../../src/errors/llm-request-error.js';
+import { classifyFailure } from '../../src/llm/classify-failure.js';
+import { startOpenAiCompatibleServer, type OpenAiCompatibleServer } from '../support/openai-compatible-server.js';
+import { explainWith, readAlert, recordingLogger, testApiKey, testOpenAiBackend } from '../support/llm-harness.js';
+
+const reference = 'fixtures/alerts/atsvc-remote-task.txt';
+let server: OpenAiCompatibleServer;
+
+beforeAll(async () => {
+  server = await startOpenAiCompatibleServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+beforeEach(() => {
+  server.requests.length = 0;
+});
+
+describe('openai backend against a hostile server', () => {
+  it('hides a key echoed in a retried 500', async () => {
+    server.enqueue({ status: 500, body: { error: { message: `internal failure, you sent Bearer ${testApiKey}` } } });
+    const { logger, lines } = recordingLogger();
+
+    await explainWith(readAlert(reference), await testOpenAiBackend(server), logger);
+    const log = lines.join('');
+    expect(log).toContain('retrying');
+    expect(log).not.toContain(testApiKey);
+    expect(log).toContain('[redacted]');
+  });
+
+  it('rejects a response without choices as a configuration error', async () => {
+    server.enqueue({ status: 200, body: { message: 'gateway page, not a chat completion' } });
+
+    const error = (await explainWith(readAlert(reference), await testOpenAiBackend(server)).catch((caught: unknown) => caught)) as LlmRequestError;
+    expect(error).toBeInstanceOf(LlmRequestError);
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toContain('not a chat completion');
+    expect(server.chatRequests()).toHaveLength(1);
+  });
+});
+
+describe('classifyFailure', () => {
+  it('retries a connection dropped mid-body', () => {
+    const socketError = Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' });
+    const decision = classifyFailure(new TypeError('terminated', { cause: socketError }));
+    expect(decision.retry).toBe(true);
+    expect(decision.reason).toBe('connection dropped (UND_ERR_SOCKET)');
+  });
+
+  it('does not retry an unknown error', () => {
+    expect(classifyFailure(new TypeError('something else')).retry).toBe(false);
+  });
+});
