@@ -42,6 +42,13 @@ describe('ids-explain eval explanations', () => {
     expect(rescored.stdout).toContain('explanations from');
   });
 
+  it('rejects a --json path that is a folder', () => {
+    const suite = writeEvalSuite();
+    const result = runCli('--suite', suite, '--json', dirname(suite));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`ids-explain: cannot write --json ${dirname(suite)}: it is a folder. Pass a --json path in a folder you can write to\n`);
+  });
+
   it('rejects --backend with --explanations', () => {
     const result = runCli('--suite', writeEvalSuite(), '--backend', 'offline', '--explanations', 'x.jsonl');
     expect(result.code).toBe(2);

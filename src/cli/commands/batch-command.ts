@@ -7,7 +7,6 @@ import { IdsExplainError } from '../../errors/ids-explain-error.js';
 import { defaultMaxTechniques } from '../../explain/explain-alert.js';
 import { createSharedBackoff, type SharedBackoff } from '../../llm/shared-backoff.js';
 import { loadKnowledge, type Knowledge } from '../../runtime/load-knowledge.js';
-import { writeFileAtomic } from '../../util/write-file-atomic.js';
 import type { AlertSource } from '../../batch/alert-source.js';
 import type { SinkRecord } from '../../batch/batch-record.js';
 import { BatchStats } from '../../batch/batch-stats.js';
@@ -24,6 +23,7 @@ import { ReportCollector } from '../../batch/report-collector.js';
 import { runBatchJob } from '../../batch/run-batch-job.js';
 import { InputError } from '../../errors/input-error.js';
 import { parseChoiceOption, parseIntegerOption } from '../parse-options.js';
+import { checkOutputFile, writeOutputFile } from '../write-output-file.js';
 import type { CommandContext } from './explain-command.js';
 
 export interface BatchCommandOptions extends LlmFlags {
@@ -62,6 +62,9 @@ function settingsFrom(options: BatchCommandOptions, context: CommandContext) {
   }
   const llm: LlmSettings = resolveLlmSettings(context.environment, options);
   const backend = resolveBackendName(options.backend, context.environment, llm);
+  // Checked before the job, so that a bad path fails in a second rather than after the last alert.
+  if (options.navigator) checkOutputFile('--navigator', options.navigator);
+  if (options.report) checkOutputFile('--report', options.report);
   return {
     out: options.out,
     backend,
@@ -194,9 +197,9 @@ function writeExtras({ options, inputs, stats, collector, index, backend }: Extr
   const alertCount = [...collector.groups.values()].reduce((sum, group) => sum + group.count, 0);
   if (options.navigator) {
     const layers = buildNavigatorLayers({ techniqueCounts: stats.techniqueCounts, index, name: 'ids-explain batch', alertCount });
-    writeFileAtomic(options.navigator, `${JSON.stringify(layers.length === 1 ? layers[0] : layers, null, 2)}\n`);
+    writeOutputFile('--navigator', options.navigator, `${JSON.stringify(layers.length === 1 ? layers[0] : layers, null, 2)}\n`);
   }
   if (options.report) {
-    writeFileAtomic(options.report, renderBatchReport({ collector, stats, index, backend, inputs, generatedAt: new Date() }));
+    writeOutputFile('--report', options.report, renderBatchReport({ collector, stats, index, backend, inputs, generatedAt: new Date() }));
   }
 }

@@ -9,7 +9,7 @@ import { renderEvalMarkdown } from '../../eval/render-eval-markdown.js';
 import { runExplanationEval, type RunExplanationEvalOptions } from '../../eval/run-explanation-eval.js';
 import type { Knowledge } from '../../runtime/load-knowledge.js';
 import { loadKnowledge } from '../../runtime/load-knowledge.js';
-import { writeFileAtomic } from '../../util/write-file-atomic.js';
+import { checkOutputFile, writeOutputFile } from '../write-output-file.js';
 import type { CommandContext } from './explain-command.js';
 
 export interface EvalExplanationsOptions {
@@ -51,13 +51,13 @@ function recorder(path: string | undefined): { onExplanation?: RunExplanationEva
       const record = typeof explanation === 'object' && explanation !== null ? explanation : { value: explanation };
       lines.push(JSON.stringify({ id, ...(variant === 'baseline' ? { variant } : {}), ...record }));
     },
-    flush: () => writeFileAtomic(path, lines.length > 0 ? `${lines.join('\n')}\n` : ''),
+    flush: () => writeOutputFile('--write-explanations', path, lines.length > 0 ? `${lines.join('\n')}\n` : ''),
   };
 }
 
 function writeReports(report: EvalReport, options: EvalExplanationsOptions, context: CommandContext): void {
-  if (options.json !== undefined) writeFileAtomic(options.json, `${JSON.stringify(report, null, 2)}\n`);
-  if (options.report !== undefined) writeFileAtomic(options.report, renderEvalMarkdown(report));
+  if (options.json !== undefined) writeOutputFile('--json', options.json, `${JSON.stringify(report, null, 2)}\n`);
+  if (options.report !== undefined) writeOutputFile('--report', options.report, renderEvalMarkdown(report));
   context.stdout.write(renderEvalMarkdown(report, { details: options.report === undefined }));
 }
 
@@ -80,6 +80,9 @@ export async function runEvalExplanationsCommand(options: EvalExplanationsOption
     throw new InputError('--backend and --explanations cannot be used together', {
       hint: 'Use --backend to explain the alerts now, or --explanations to score recorded explanations',
     });
+  }
+  for (const [option, path] of [['--json', options.json], ['--report', options.report], ['--write-explanations', options.writeExplanations]] as const) {
+    if (path !== undefined) checkOutputFile(option, path);
   }
   const loaded = loadEvalSuite(options.suite);
   const knowledge = loadKnowledge({
