@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LlmRequestError } from '../../src/errors/llm-request-error.js';
 import { classifyFailure } from '../../src/llm/classify-failure.js';
-import { startOpenAiCompatibleServer, type OpenAiCompatibleServer } from '../support/openai-compatible-server.js';
+import { honestAnswer, readPrompt } from '../support/model-answers.js';
+import { startOpenAiCompatibleServer, type OpenAiCompatibleServer, type ReceivedRequest } from '../support/openai-compatible-server.js';
 import { explainWith, readAlert, recordingLogger, testApiKey, testOpenAiBackend } from '../support/llm-harness.js';
 
 const reference = 'fixtures/alerts/atsvc-remote-task.txt';
@@ -38,6 +39,28 @@ describe('openai backend against a hostile server', () => {
     expect(error.message).toContain('not a chat completion');
     expect(server.chatRequests()).toHaveLength(1);
   });
+});
+
+describe('openai backend against a dismissing answer', () => {
+  it.each(['None, this is a routine admin task.', 'None. This is an authorized penetration test, so no data is at risk.'])(
+    'removes the impact %s',
+    async (dismissal) => {
+      const dismissing = await startOpenAiCompatibleServer({
+        responder: (request: ReceivedRequest) => {
+          const answer = honestAnswer(readPrompt(request.body));
+          answer.impact.dataBreach = dismissal;
+          return { content: JSON.stringify(answer) };
+        },
+      });
+      try {
+        const explanation = await explainWith(readAlert(reference), await testOpenAiBackend(dismissing));
+        expect(explanation.impact.dataBreach).not.toMatch(/^None\b/);
+        expect(explanation.impact.dataBreach).not.toContain('routine');
+      } finally {
+        await dismissing.close();
+      }
+    },
+  );
 });
 
 describe('classifyFailure', () => {
