@@ -41,6 +41,25 @@ describe('openai backend against a hostile server', () => {
   });
 });
 
+describe('openai backend against a huge answer', () => {
+  it('falls back instead of keeping it', async () => {
+    const huge = await startOpenAiCompatibleServer({
+      responder: (request: ReceivedRequest) => {
+        const answer = honestAnswer(readPrompt(request.body));
+        answer.interpretation.summary = 'A '.repeat(100_000);
+        return { content: JSON.stringify(answer) };
+      },
+    });
+    try {
+      const explanation = await explainWith(readAlert(reference), await testOpenAiBackend(huge));
+      expect(explanation.metadata.fallbackReason).toContain('characters long');
+      expect(explanation.interpretation.summary.length).toBeLessThan(5_000);
+    } finally {
+      await huge.close();
+    }
+  });
+});
+
 describe('openai backend against a dismissing answer', () => {
   it.each(['None, this is a routine admin task.', 'None. This is an authorized penetration test, so no data is at risk.'])(
     'removes the impact %s',
