@@ -3,8 +3,8 @@ import { BelowThresholdError } from '../../errors/below-threshold-error.js';
 import { InputError } from '../../errors/input-error.js';
 import type { EvalReport } from '../../eval/eval-report.js';
 import { createBackendSource, createRecordedSource, type ExplanationSource } from '../../eval/explanation-source.js';
-import { checkSuiteAgainstRelease, loadEvalSuite } from '../../eval/load-eval-suite.js';
-import { readExplanationsFile } from '../../eval/read-explanations-file.js';
+import { checkSuiteAgainstRelease, loadEvalSuite, type LoadedSuite } from '../../eval/load-eval-suite.js';
+import { readExplanationsFile, type RecordedExplanations } from '../../eval/read-explanations-file.js';
 import { renderEvalMarkdown } from '../../eval/render-eval-markdown.js';
 import { runExplanationEval, type RunExplanationEvalOptions } from '../../eval/run-explanation-eval.js';
 import type { Knowledge } from '../../runtime/load-knowledge.js';
@@ -26,9 +26,24 @@ export interface EvalExplanationsOptions {
   cache: boolean;
 }
 
-async function chooseSource(options: EvalExplanationsOptions, knowledge: Knowledge, context: CommandContext): Promise<ExplanationSource> {
+// Without this check a file whose ids match no case scores nothing and passes a suite that has
+// no thresholds for recorded explanations.
+function checkRecordedIds(recorded: Map<string, RecordedExplanations>, file: string, loaded: LoadedSuite): void {
+  if (recorded.size === 0) throw new InputError(`${file} has no explanations`, { hint: 'Write one JSON explanation per line, each with the "id" of a suite case' });
+  const known = new Set(loaded.suite.cases.map((testCase) => testCase.id));
+  const unknown = [...recorded.keys()].filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    throw new InputError(`${file}: no case in suite ${loaded.path} has the id ${unknown.map((id) => `"${id}"`).join(', ')}`, {
+      hint: `Use the case ids of the suite, such as ${[...known].slice(0, 3).join(', ')}`,
+    });
+  }
+}
+
+async function chooseSource(options: EvalExplanationsOptions, loaded: LoadedSuite, knowledge: Knowledge, context: CommandContext): Promise<ExplanationSource> {
   if (options.explanations !== undefined) {
-    return createRecordedSource(readExplanationsFile(options.explanations), options.explanations);
+    const recorded = readExplanationsFile(options.explanations);
+    checkRecordedIds(recorded, options.explanations, loaded);
+    return createRecordedSource(recorded, options.explanations);
   }
   const backend = await createBackend({ name: options.backend ?? 'offline' });
   return createBackendSource({ backend, ...knowledge, logger: context.logger });
@@ -92,7 +107,7 @@ export async function runEvalExplanationsCommand(options: EvalExplanationsOption
     logger: context.logger,
   });
   checkSuiteAgainstRelease(loaded, knowledge.index);
-  const source = await chooseSource(options, knowledge, context);
+  const source = await chooseSource(options, loaded, knowledge, context);
   const judge = await judgeOptions(options, context);
   const record = recorder(options.writeExplanations);
 
