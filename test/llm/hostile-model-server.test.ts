@@ -60,6 +60,24 @@ describe('openai backend against a huge answer', () => {
   });
 });
 
+describe('openai backend against an answer echoing the key', () => {
+  it('keeps the key out of the explanation', async () => {
+    const echoing = await startOpenAiCompatibleServer({
+      responder: (request: ReceivedRequest) => {
+        const answer = honestAnswer(readPrompt(request.body));
+        answer.impact.financial = `The request was sent with ${String(request.headers.authorization)}.`;
+        return { content: JSON.stringify(answer) };
+      },
+    });
+    try {
+      const explanation = await explainWith(readAlert(reference), await testOpenAiBackend(echoing));
+      expect(JSON.stringify(explanation)).not.toContain(testApiKey);
+    } finally {
+      await echoing.close();
+    }
+  });
+});
+
 describe('openai backend against a dismissing answer', () => {
   it.each(['None, this is a routine admin task.', 'None. This is an authorized penetration test, so no data is at risk.'])(
     'removes the impact %s',
