@@ -123,6 +123,15 @@ describe('ids-explain batch', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('rejects an unknown --input-format before the job', async () => {
+    const folder = temporaryFolder();
+    const out = join(folder, 'out.jsonl');
+    const result = await runCli(['batch', stormFile, '--out', out, '--input-format', 'eve', '--no-cache', '--quiet']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^ids-explain: invalid --input-format "eve"\. Use one of: auto, syslog, suricata-eve, /);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('rejects a Navigator path that is a folder', async () => {
     const folder = temporaryFolder();
     const result = await runCli(['batch', stormFile, '--out', join(folder, 'out.jsonl'), '--navigator', folder, '--no-cache', '--quiet']);

@@ -21,6 +21,7 @@ import { startProgressBar } from '../../batch/progress-bar.js';
 import { renderBatchReport } from '../../batch/render-batch-report.js';
 import { ReportCollector } from '../../batch/report-collector.js';
 import { runBatchJob } from '../../batch/run-batch-job.js';
+import { alertFormatNames } from '../../alert/adapters/alert-format-names.js';
 import { InputError } from '../../errors/input-error.js';
 import { parseChoiceOption, parseIntegerOption } from '../parse-options.js';
 import { checkOutputFile, writeOutputFile } from '../write-output-file.js';
@@ -73,6 +74,8 @@ function settingsFrom(options: BatchCommandOptions, context: CommandContext) {
     maxTechniques: parseIntegerOption('--max-techniques', options.maxTechniques, { min: 1, max: 10 }) ?? defaultMaxTechniques,
     cacheBytes: (parseIntegerOption('--cache-size', options.cacheSize, { min: 1, max: 1_000_000 }) ?? 512) * 1024 * 1024,
     layout: parseChoiceOption('--input-layout', options.inputLayout ?? 'auto', inputLayoutChoices) ?? 'auto',
+    // Checked here because the parser would otherwise turn every alert into the same failed record.
+    inputFormat: parseChoiceOption('--input-format', options.inputFormat, ['auto', ...alertFormatNames]),
   };
 }
 
@@ -147,7 +150,7 @@ async function runJob(job: BatchJob, options: BatchCommandOptions, settings: Bat
       cache,
       concurrency: settings.concurrency,
       maxTechniques: settings.maxTechniques,
-      ...(options.inputFormat ? { inputFormat: options.inputFormat } : {}),
+      ...(settings.inputFormat ? { inputFormat: settings.inputFormat } : {}),
       logger: context.logger,
       stats,
       completed: job.output.completed,
