@@ -102,7 +102,7 @@ class OpenAiTransport implements ChatTransport {
       logger.debug('alert %s: sending the %s request to %s (model %s, %s, attempt %d)', alertId, request.purpose, this.server, this.model, this.state.mode, attempt);
       try {
         const response = await this.send(request);
-        // A server can echo the Authorization header into its answer, which would carry the
+        // A server can echo the Authorization header into its response, which would carry the
         // key into the output, the cache and recordings.
         response.content = hideSecrets(response.content, [this.settings.apiKey]);
         logger.debug('alert %s: %s responded in %d ms (%s prompt, %s completion tokens)', alertId, this.server, Date.now() - started, response.promptTokens ?? '?', response.completionTokens ?? '?');
