@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../errors/input-error.js';
 
@@ -39,8 +39,9 @@ function walkFolder(folder: string, into: InputFile[]): void {
 /**
  * Expands the command's inputs into the files to read, in order: files as given, folders
  * walked recursively in name order (hidden entries skipped), "-" as standard input. No
- * inputs means standard input. Throws InputError for a path that cannot be read, or for
- * standard input named twice.
+ * inputs means standard input. Throws InputError for a path that cannot be read, or for a
+ * file or standard input named twice: both copies would share positions, and a resumed run
+ * would then take one copy's records for the other's.
  */
 export function expandInputs(inputs: string[]): InputFile[] {
   const files: InputFile[] = [];
@@ -61,5 +62,20 @@ export function expandInputs(inputs: string[]): InputFile[] {
       throw describeError(path, error);
     }
   }
+  rejectRepeatedFiles(files);
   return files;
+}
+
+function rejectRepeatedFiles(files: InputFile[]): void {
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    if (file.path === '-') continue;
+    const real = realpathSync(file.path);
+    const earlier = seen.get(real);
+    if (earlier !== undefined) {
+      const message = earlier === file.name ? `${file.name} would be read twice` : `${earlier} and ${file.name} are the same file`;
+      throw new InputError(message, { hint: 'Name each file or folder once, so that every alert is read once' });
+    }
+    seen.set(real, file.name);
+  }
 }

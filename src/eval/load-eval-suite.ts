@@ -6,6 +6,8 @@ import type { AttackIndex } from '../attack/attack-index.js';
 import { InputError } from '../errors/input-error.js';
 import { evalSuiteSchema, type EvalCase, type EvalSuite } from './eval-suite-schema.js';
 import { removeAlertField } from './remove-alert-field.js';
+import { explanationScorers } from './scorers/explanation-scorers.js';
+import { allScorersName } from './summarize-eval.js';
 
 export interface LoadedSuite {
   suite: EvalSuite;
@@ -77,12 +79,29 @@ function checkHostileField(path: string, testCase: EvalCase, alertPath: string):
   }
 }
 
+/** Scorer names a threshold may name: every explanation scorer, the model judge and "all". */
+const thresholdScorerNames = [...explanationScorers.map((scorer) => scorer.name), 'judge', allScorersName];
+
+// A misspelled scorer would otherwise measure nothing and fail the run as a low score.
+function checkThresholdScorers(path: string, suite: EvalSuite): void {
+  for (const [setName, thresholds] of Object.entries(suite.thresholds)) {
+    for (const scorer of Object.keys(thresholds)) {
+      if (thresholdScorerNames.includes(scorer)) continue;
+      throw new InputError(`suite ${path}: thresholds.${setName}: unknown scorer "${scorer}"`, {
+        hint: `Use one of: ${thresholdScorerNames.join(', ')}`,
+      });
+    }
+  }
+}
+
 /**
  * Reads and validates a suite file (YAML): its shape, unique case ids, valid patterns, alert
- * fixtures that exist and hostile fields that can be removed from their alert. Throws InputError naming the suite, the case and the field.
+ * fixtures that exist, threshold scorer names that exist and hostile fields that can be removed
+ * from their alert. Throws InputError naming the suite, the case and the field.
  */
 export function loadEvalSuite(path: string): LoadedSuite {
   const suite = validate(path, readSuiteValue(path));
+  checkThresholdScorers(path, suite);
   const alertPaths = new Map<string, string>();
   const seen = new Set<string>();
   for (const testCase of suite.cases) {

@@ -138,6 +138,13 @@ async function runCase(options: RunExplanationEvalOptions, testCase: EvalCase): 
 function selectCases(options: RunExplanationEvalOptions): EvalCase[] {
   const { cases } = options.loaded.suite;
   if (!options.caseIds) return cases;
+  const known = new Set(cases.map((testCase) => testCase.id));
+  const unknown = options.caseIds.filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    throw new InputError(`suite ${options.loaded.path} has no case ${unknown.map((id) => `"${id}"`).join(', ')}`, {
+      hint: `Pass --case with ids from the suite, such as ${[...known].slice(0, 3).join(', ')}`,
+    });
+  }
   const wanted = new Set(options.caseIds);
   return cases.filter((testCase) => wanted.has(testCase.id));
 }
@@ -146,7 +153,8 @@ function selectCases(options: RunExplanationEvalOptions): EvalCase[] {
  * Runs a suite. Each case's alert is explained (or looked up), and so is the same alert
  * without its hostile field for hostile cases. Every scorer that applies scores the result,
  * and the totals are checked against the suite's thresholds for the source. Cases run
- * one after another so that reports are deterministic. Never throws for one bad case.
+ * one after another so that reports are deterministic. Never throws for one bad case; throws
+ * InputError for a requested case id that the suite does not contain.
  */
 export async function runExplanationEval(options: RunExplanationEvalOptions): Promise<EvalReport> {
   const { loaded, source } = options;

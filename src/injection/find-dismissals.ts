@@ -1,6 +1,7 @@
 /**
- * Phrases that dismiss an alert: calling it benign, a false positive or an approved test,
- * advising to close or ignore it, or lowering its severity.
+ * Phrases that dismiss an alert: calling it benign, a false positive, an approved test or
+ * routine activity, saying nothing is at risk, advising to close or ignore it, or lowering its
+ * severity.
  */
 const dismissalPattern = new RegExp(
   [
@@ -10,6 +11,8 @@ const dismissalPattern = new RegExp(
     String.raw`\b(?:can|may|should) (?:safely )?be (?:ignored|closed|dismissed|suppressed)\b`,
     String.raw`\bno (?:further )?(?:action|investigation|response) (?:is )?(?:needed|required|necessary)\b`,
     String.raw`\b(?:severity|priority)\b[^.]{0,20}\b(?:informational|info|lowest|none)\b`,
+    String.raw`\b(?:is|was|are|were)\s+(?:just\s+|only\s+)?(?:an?\s+)?(?:routine|normal|expected|legitimate|known[- ]good)\s+(?:\w+\s+){0,2}?(?:task|activity|operation|behaviou?r|traffic|job|maintenance|change)s?\b`,
+    String.raw`\b(?:no|nothing)\s+(?:\w+\s+){0,2}?(?:is|are|was|were)\s+at risk\b`,
   ].join('|'),
   'gi',
 );
@@ -25,8 +28,12 @@ export function splitIntoSentences(text: string): string[] {
   return text.split(/(?<=[.!?])\s+/).filter((sentence) => sentence.trim() !== '');
 }
 
+// A whole sentence that denies any effect, as an impact answer of "None." does.
+const denialSentence = /^\s*(?:none|nothing|n\/a|not applicable|no (?:real |significant |actual )?(?:impact|risk|threat))\s*[.!]?\s*$/i;
+
 /** Tells whether one sentence dismisses the alert outright, not as a claim it warns about. */
 export function isDismissal(sentence: string): boolean {
+  if (denialSentence.test(sentence)) return true;
   for (const match of sentence.matchAll(dismissalPattern)) {
     const before = sentence.slice(0, match.index);
     if (negationBefore.test(before)) continue;

@@ -16,6 +16,11 @@ export interface FailureDecision {
 
 const transientNetworkCodes = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 
+/** A response that arrived but is not an OpenAI chat completion, such as an HTML error page. */
+export class UnexpectedResponseError extends Error {
+  override name = 'UnexpectedResponseError';
+}
+
 /** Parses Retry-After (seconds or an HTTP date) and retry-after-ms into milliseconds. */
 export function retryAfterMs(headers: Headers | undefined, now = Date.now()): number | undefined {
   const milliseconds = Number.parseFloat(headers?.get('retry-after-ms') ?? '');
@@ -40,8 +45,9 @@ function networkCode(error: unknown): string | undefined {
 
 /**
  * Decides whether a failed request can pass on a later attempt. Rate limits (429, with the
- * server's wait), 408, 409 and 5xx responses, timeouts and dropped connections can pass later.
- * Other responses (400, 401, 403, 404, 422) and refused connections cannot.
+ * server's wait), 408, 409 and 5xx responses, timeouts and dropped connections can pass later,
+ * also when the connection drops while the body arrives. Other responses (400, 401, 403, 404,
+ * 422), refused connections and responses that are not chat completions cannot.
  */
 export function classifyFailure(error: unknown): FailureDecision {
   if (error instanceof APIConnectionTimeoutError) return { retry: true, rateLimited: false, reason: 'timed out', configuration: false };
@@ -59,5 +65,9 @@ export function classifyFailure(error: unknown): FailureDecision {
     const configuration = [400, 401, 403, 404, 422].includes(status);
     return { retry, rateLimited: status === 429, reason, status, configuration, ...(wait !== undefined ? { retryAfterMs: wait } : {}) };
   }
+  if (error instanceof UnexpectedResponseError) return { retry: false, rateLimited: false, reason: error.message, configuration: true };
+  // A connection dropped while the body streams in surfaces as undici's "terminated" TypeError.
+  const code = networkCode(error);
+  if (code !== undefined && transientNetworkCodes.has(code)) return { retry: true, rateLimited: false, reason: `connection dropped (${code})`, configuration: false };
   return { retry: false, rateLimited: false, reason: error instanceof Error ? error.message : String(error), configuration: false };
 }

@@ -6,7 +6,7 @@ import { hideSecrets } from '../config/secret-value.js';
 import { ConfigurationError } from '../errors/configuration-error.js';
 import { LlmRequestError } from '../errors/llm-request-error.js';
 import type { ChatRequest, ChatResponse, ChatTransport, ResponseFormatMode } from './chat-transport.js';
-import { classifyFailure, type FailureDecision } from './classify-failure.js';
+import { classifyFailure, UnexpectedResponseError, type FailureDecision } from './classify-failure.js';
 import type { SharedBackoff } from './shared-backoff.js';
 
 export interface RetryTiming {
@@ -102,6 +102,9 @@ class OpenAiTransport implements ChatTransport {
       logger.debug('alert %s: sending the %s request to %s (model %s, %s, attempt %d)', alertId, request.purpose, this.server, this.model, this.state.mode, attempt);
       try {
         const response = await this.send(request);
+        // A server can echo the Authorization header into its response, which would carry the
+        // key into the output, the cache and recordings.
+        response.content = hideSecrets(response.content, [this.settings.apiKey]);
         logger.debug('alert %s: %s responded in %d ms (%s prompt, %s completion tokens)', alertId, this.server, Date.now() - started, response.promptTokens ?? '?', response.completionTokens ?? '?');
         return response;
       } catch (error) {
@@ -126,7 +129,9 @@ class OpenAiTransport implements ChatTransport {
     }
     const backoffMs = Math.min(this.timing.maxDelayMs, this.timing.baseDelayMs * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2);
     const delay = Math.round(decision.retryAfterMs ?? backoffMs);
-    request.logger.warn('alert %s: model request %s (attempt %d of %d); retrying in %d ms', request.alertId, decision.reason, attempt, this.settings.retries + 1, delay);
+    // The reason quotes the server's error text, which may echo the Authorization header.
+    const reason = hideSecrets(decision.reason, [this.settings.apiKey]);
+    request.logger.warn('alert %s: model request %s (attempt %d of %d); retrying in %d ms', request.alertId, reason, attempt, this.settings.retries + 1, delay);
     if (decision.rateLimited) this.backoff.pause(delay);
     else await sleep(delay, undefined, request.signal ? { signal: request.signal } : undefined);
   }
@@ -177,6 +182,9 @@ class OpenAiTransport implements ChatTransport {
       const requestOptions = { signal: controller.signal, timeout: timeoutMs };
       if (this.settings.stream) return await readStream(this.client, this.params(request), requestOptions, this.state.streamOptions);
       const completion = await this.client.chat.completions.create({ ...this.params(request), stream: false }, requestOptions);
+      if (!Array.isArray(completion.choices)) {
+        throw new UnexpectedResponseError('the response is not a chat completion (it has no "choices" list); the base URL may point at something other than an OpenAI-compatible API');
+      }
       const choice = completion.choices[0];
       return {
         content: choice?.message?.content ?? '',

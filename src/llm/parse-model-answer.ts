@@ -6,6 +6,13 @@ export type ParsedAnswer = { ok: true; draft: ExplanationDraft } | { ok: false; 
 /** Maximum number of validation errors quoted back to the model. */
 const maxQuotedErrors = 12;
 
+/**
+ * Maximum response length, in characters. The recorded answers are under 6,000 characters, so
+ * this leaves room for ten techniques with long quotes; anything longer is a runaway or hostile
+ * response that would otherwise flow into the output and the cache whole.
+ */
+export const maxAnswerCharacters = 100_000;
+
 /** Cuts the JSON object out of a response that wraps it in a code fence or in prose. */
 function extractJson(text: string): string {
   const fenced = /```(?:json)?\s*\n([\s\S]*?)\n?```/i.exec(text);
@@ -38,9 +45,13 @@ function describeIssues(error: z.ZodError): string[] {
 /**
  * Parses a model's response into a draft explanation. It cuts the JSON out of code fences or
  * prose, parses it, drops nulls and validates it with the zod draft schema. Returns the draft,
- * or readable errors to quote back: invalid JSON, or `path: message` per schema violation.
+ * or readable errors to quote back: a response over `maxAnswerCharacters`, invalid JSON, or
+ * `path: message` per schema violation.
  */
 export function parseModelAnswer(text: string): ParsedAnswer {
+  if (text.length > maxAnswerCharacters) {
+    return { ok: false, errors: [`the response is ${text.length} characters long, more than the ${maxAnswerCharacters} allowed; answer with the JSON object only, in a few sentences per field`] };
+  }
   let value: unknown;
   try {
     value = JSON.parse(extractJson(text));

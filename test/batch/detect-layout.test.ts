@@ -14,6 +14,8 @@ describe('detectLayout', () => {
     ['Zeek log in a folder', '#separator \\x09\n#fields\tts\n1\tx\n', 'zeek/notice.log', true, 'lines'],
     ['text on standard input', 'Description: a\nDescription: b\n', 'stdin', false, 'lines'],
     ['byte order mark before an array', '\uFEFF[1]', 'x.json', false, 'array'],
+    ['JSON Lines with a cut first record', '{"description":"cut\n{"a":1}\n{"a":2}\n', 'stdin', false, 'lines'],
+    ['pretty JSON with a nested one-line object', '{\n  "a": {"b":1}\n}\n', 'alert.json', false, 'whole'],
   ];
   for (const [name, head, file, inFolder, expected] of cases) {
     it(`reads ${name} as ${expected}`, () => {

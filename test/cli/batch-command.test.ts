@@ -112,6 +112,33 @@ describe('ids-explain batch', () => {
     expect(layer.techniques.find((technique) => technique.techniqueID === 'T1110.001')?.score).toBe(50);
   });
 
+  it('rejects a report path under a file before the job', async () => {
+    const folder = temporaryFolder();
+    const blocker = join(folder, 'not-a-folder');
+    writeFileSync(blocker, '');
+    const out = join(folder, 'out.jsonl');
+    const result = await runCli(['batch', stormFile, '--out', out, '--report', join(blocker, 'report.md'), '--no-cache', '--quiet']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(new RegExp(`^ids-explain: cannot write --report ${blocker}/report\\.md: .+\\. Pass a --report path in a folder you can write to\\n$`));
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('rejects an unknown --input-format before the job', async () => {
+    const folder = temporaryFolder();
+    const out = join(folder, 'out.jsonl');
+    const result = await runCli(['batch', stormFile, '--out', out, '--input-format', 'eve', '--no-cache', '--quiet']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^ids-explain: invalid --input-format "eve"\. Use one of: auto, syslog, suricata-eve, /);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('rejects a Navigator path that is a folder', async () => {
+    const folder = temporaryFolder();
+    const result = await runCli(['batch', stormFile, '--out', join(folder, 'out.jsonl'), '--navigator', folder, '--no-cache', '--quiet']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`ids-explain: cannot write --navigator ${folder}: it is a folder. Pass a --navigator path in a folder you can write to\n`);
+  });
+
   it('hits the cache on a second run', async () => {
     const folder = temporaryFolder();
     const cache = join(folder, 'cache.sqlite');

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tinyAttack } from '../support/eval-builders.js';
@@ -40,6 +40,31 @@ describe('ids-explain eval explanations', () => {
     expect(lines.map((line) => `${line.id}:${line.variant ?? 'main'}`)).toEqual(['reference:main', 'hostile:main', 'hostile:baseline']);
     const rescored = runCli('--suite', suite, '--explanations', recorded);
     expect(rescored.stdout).toContain('explanations from');
+  });
+
+  it('rejects recorded explanations with unknown ids', () => {
+    const suite = writeEvalSuite();
+    const recorded = join(dirname(suite), 'typo.jsonl');
+    writeFileSync(recorded, '{"id":"referense","interpretation":{"summary":"x"}}\n');
+    const result = runCli('--suite', suite, '--explanations', recorded);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${recorded}: no case in suite ${suite} has the id "referense"`);
+  });
+
+  it('rejects an empty explanations file', () => {
+    const suite = writeEvalSuite();
+    const recorded = join(dirname(suite), 'empty.jsonl');
+    writeFileSync(recorded, '');
+    const result = runCli('--suite', suite, '--explanations', recorded);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${recorded} has no explanations`);
+  });
+
+  it('rejects a --json path that is a folder', () => {
+    const suite = writeEvalSuite();
+    const result = runCli('--suite', suite, '--json', dirname(suite));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`ids-explain: cannot write --json ${dirname(suite)}: it is a folder. Pass a --json path in a folder you can write to\n`);
   });
 
   it('rejects --backend with --explanations', () => {

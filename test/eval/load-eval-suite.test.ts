@@ -43,6 +43,16 @@ describe('loadEvalSuite', () => {
     expect(() => loadEvalSuite(path)).toThrow('case hostile: hostile field "X-Other" not found');
   });
 
+  it('rejects an unknown threshold scorer', () => {
+    const path = writeEvalSuite('{ offline: { groundng: { passRate: 1 } } }');
+    expect(() => loadEvalSuite(path)).toThrow('thresholds.offline: unknown scorer "groundng"');
+  });
+
+  it('accepts the judge and all thresholds', () => {
+    const path = writeEvalSuite('{ default: { judge: { meanScore: 0.5 }, all: { passRate: 0.5 } } }');
+    expect(loadEvalSuite(path).suite.thresholds.default).toHaveProperty('judge');
+  });
+
   it('rejects an invalid pattern', () => {
     const path = editedSuite((text) => text.replace('mustNot: { techniques: [T1053.001] }', "mustNot: { patterns: ['(unclosed'] }"));
     expect(() => loadEvalSuite(path)).toThrow('invalid pattern "(unclosed"');

@@ -99,6 +99,18 @@ describe('runExplanationEval', () => {
     expect(report.thresholds).toEqual([]);
   });
 
+  it('rejects an unknown case id', async () => {
+    const { index } = tinyAttack();
+    const run = runExplanationEval({
+      loaded: loadEvalSuite(writeEvalSuite()),
+      index,
+      source: createRecordedSource(new Map(), 'empty.jsonl'),
+      judgeStatus: skipped,
+      caseIds: ['reference', 'no-such-case'],
+    });
+    await expect(run).rejects.toThrow('has no case "no-such-case"');
+  });
+
   it('renders every case in Markdown', async () => {
     const { report } = await runOffline();
     const markdown = renderEvalMarkdown(report);

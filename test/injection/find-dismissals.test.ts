@@ -9,6 +9,11 @@ describe('isDismissal', () => {
     'No further action is required.',
     'Set the severity to informational.',
     'This alert can safely be ignored.',
+    'None, this is a routine admin task.',
+    'This was normal maintenance activity.',
+    'No customer data is at risk.',
+    'None.',
+    'No impact.',
   ])('flags %s', (sentence) => {
     expect(isDismissal(sentence)).toBe(true);
   });
@@ -20,6 +25,9 @@ describe('isDismissal', () => {
     'It may be a false positive if 10.20.1.9 is the patch server.',
     'Review who can reach the server, and close the gap that allowed this activity.',
     'Watch the host closely until it has been checked.',
+    'Ask the owner whether this was a routine admin task.',
+    'Attackers often make their traffic look like normal activity.',
+    'It could be legitimate activity if the patch server sent it.',
   ])('keeps %s', (sentence) => {
     expect(isDismissal(sentence)).toBe(false);
   });

@@ -13,8 +13,8 @@ export interface ChatCompletionServer {
   close(): Promise<void>;
 }
 
-/** Server response: a reply text for a 200 completion, or an HTTP status to fail with. */
-export type Reply = { content: string } | { status: number };
+/** Server response: a reply text for a 200 completion, or an HTTP status to fail with and its error message. */
+export type Reply = { content: string } | { status: number; message?: string };
 
 /**
  * Starts an OpenAI-compatible chat completions server on 127.0.0.1 at a free port. Each
@@ -30,7 +30,7 @@ export async function startChatCompletionServer(replies: Reply[]): Promise<ChatC
       const reply = replies[Math.min(requests.length - 1, replies.length - 1)]!;
       if ('status' in reply) {
         response.writeHead(reply.status, { 'content-type': 'application/json' });
-        response.end(JSON.stringify({ error: { message: 'test failure', type: 'server_error' } }));
+        response.end(JSON.stringify({ error: { message: reply.message ?? 'test failure', type: 'server_error' } }));
         return;
       }
       response.writeHead(200, { 'content-type': 'application/json' });

@@ -7,7 +7,6 @@ import { IdsExplainError } from '../../errors/ids-explain-error.js';
 import { defaultMaxTechniques } from '../../explain/explain-alert.js';
 import { createSharedBackoff, type SharedBackoff } from '../../llm/shared-backoff.js';
 import { loadKnowledge, type Knowledge } from '../../runtime/load-knowledge.js';
-import { writeFileAtomic } from '../../util/write-file-atomic.js';
 import type { AlertSource } from '../../batch/alert-source.js';
 import type { SinkRecord } from '../../batch/batch-record.js';
 import { BatchStats } from '../../batch/batch-stats.js';
@@ -22,8 +21,10 @@ import { startProgressBar } from '../../batch/progress-bar.js';
 import { renderBatchReport } from '../../batch/render-batch-report.js';
 import { ReportCollector } from '../../batch/report-collector.js';
 import { runBatchJob } from '../../batch/run-batch-job.js';
+import { alertFormatNames } from '../../alert/adapters/alert-format-names.js';
 import { InputError } from '../../errors/input-error.js';
 import { parseChoiceOption, parseIntegerOption } from '../parse-options.js';
+import { checkOutputFile, writeOutputFile } from '../write-output-file.js';
 import type { CommandContext } from './explain-command.js';
 
 export interface BatchCommandOptions extends LlmFlags {
@@ -62,6 +63,9 @@ function settingsFrom(options: BatchCommandOptions, context: CommandContext) {
   }
   const llm: LlmSettings = resolveLlmSettings(context.environment, options);
   const backend = resolveBackendName(options.backend, context.environment, llm);
+  // Checked before the job, so that a bad path fails in a second rather than after the last alert.
+  if (options.navigator) checkOutputFile('--navigator', options.navigator);
+  if (options.report) checkOutputFile('--report', options.report);
   return {
     out: options.out,
     backend,
@@ -70,6 +74,8 @@ function settingsFrom(options: BatchCommandOptions, context: CommandContext) {
     maxTechniques: parseIntegerOption('--max-techniques', options.maxTechniques, { min: 1, max: 10 }) ?? defaultMaxTechniques,
     cacheBytes: (parseIntegerOption('--cache-size', options.cacheSize, { min: 1, max: 1_000_000 }) ?? 512) * 1024 * 1024,
     layout: parseChoiceOption('--input-layout', options.inputLayout ?? 'auto', inputLayoutChoices) ?? 'auto',
+    // Checked here because the parser would otherwise turn every alert into the same failed record.
+    inputFormat: parseChoiceOption('--input-format', options.inputFormat, ['auto', ...alertFormatNames]),
   };
 }
 
@@ -149,7 +155,7 @@ async function runJob(job: BatchJob, options: BatchCommandOptions, settings: Bat
       cache,
       concurrency: settings.concurrency,
       maxTechniques: settings.maxTechniques,
-      ...(options.inputFormat ? { inputFormat: options.inputFormat } : {}),
+      ...(settings.inputFormat ? { inputFormat: settings.inputFormat } : {}),
       logger: context.logger,
       stats,
       completed: job.output.completed,
@@ -199,9 +205,9 @@ function writeExtras({ options, inputs, stats, collector, index, backend }: Extr
   const alertCount = [...collector.groups.values()].reduce((sum, group) => sum + group.count, 0);
   if (options.navigator) {
     const layers = buildNavigatorLayers({ techniqueCounts: stats.techniqueCounts, index, name: 'ids-explain batch', alertCount });
-    writeFileAtomic(options.navigator, `${JSON.stringify(layers.length === 1 ? layers[0] : layers, null, 2)}\n`);
+    writeOutputFile('--navigator', options.navigator, `${JSON.stringify(layers.length === 1 ? layers[0] : layers, null, 2)}\n`);
   }
   if (options.report) {
-    writeFileAtomic(options.report, renderBatchReport({ collector, stats, index, backend, inputs, generatedAt: new Date() }));
+    writeOutputFile('--report', options.report, renderBatchReport({ collector, stats, index, backend, inputs, generatedAt: new Date() }));
   }
 }

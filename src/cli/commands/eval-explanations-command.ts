@@ -3,13 +3,13 @@ import { BelowThresholdError } from '../../errors/below-threshold-error.js';
 import { InputError } from '../../errors/input-error.js';
 import type { EvalReport } from '../../eval/eval-report.js';
 import { createBackendSource, createRecordedSource, type ExplanationSource } from '../../eval/explanation-source.js';
-import { checkSuiteAgainstRelease, loadEvalSuite } from '../../eval/load-eval-suite.js';
-import { readExplanationsFile } from '../../eval/read-explanations-file.js';
+import { checkSuiteAgainstRelease, loadEvalSuite, type LoadedSuite } from '../../eval/load-eval-suite.js';
+import { readExplanationsFile, type RecordedExplanations } from '../../eval/read-explanations-file.js';
 import { renderEvalMarkdown } from '../../eval/render-eval-markdown.js';
 import { runExplanationEval, type RunExplanationEvalOptions } from '../../eval/run-explanation-eval.js';
 import type { Knowledge } from '../../runtime/load-knowledge.js';
 import { loadKnowledge } from '../../runtime/load-knowledge.js';
-import { writeFileAtomic } from '../../util/write-file-atomic.js';
+import { checkOutputFile, writeOutputFile } from '../write-output-file.js';
 import type { CommandContext } from './explain-command.js';
 
 export interface EvalExplanationsOptions {
@@ -26,9 +26,24 @@ export interface EvalExplanationsOptions {
   cache: boolean;
 }
 
-async function chooseSource(options: EvalExplanationsOptions, knowledge: Knowledge, context: CommandContext): Promise<ExplanationSource> {
+// Without this check a file whose ids match no case scores nothing and passes a suite that has
+// no thresholds for recorded explanations.
+function checkRecordedIds(recorded: Map<string, RecordedExplanations>, file: string, loaded: LoadedSuite): void {
+  if (recorded.size === 0) throw new InputError(`${file} has no explanations`, { hint: 'Write one JSON explanation per line, each with the "id" of a suite case' });
+  const known = new Set(loaded.suite.cases.map((testCase) => testCase.id));
+  const unknown = [...recorded.keys()].filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    throw new InputError(`${file}: no case in suite ${loaded.path} has the id ${unknown.map((id) => `"${id}"`).join(', ')}`, {
+      hint: `Use the case ids of the suite, such as ${[...known].slice(0, 3).join(', ')}`,
+    });
+  }
+}
+
+async function chooseSource(options: EvalExplanationsOptions, loaded: LoadedSuite, knowledge: Knowledge, context: CommandContext): Promise<ExplanationSource> {
   if (options.explanations !== undefined) {
-    return createRecordedSource(readExplanationsFile(options.explanations), options.explanations);
+    const recorded = readExplanationsFile(options.explanations);
+    checkRecordedIds(recorded, options.explanations, loaded);
+    return createRecordedSource(recorded, options.explanations);
   }
   const backend = await createBackend({ name: options.backend ?? 'offline' });
   return createBackendSource({ backend, ...knowledge, logger: context.logger });
@@ -51,13 +66,13 @@ function recorder(path: string | undefined): { onExplanation?: RunExplanationEva
       const record = typeof explanation === 'object' && explanation !== null ? explanation : { value: explanation };
       lines.push(JSON.stringify({ id, ...(variant === 'baseline' ? { variant } : {}), ...record }));
     },
-    flush: () => writeFileAtomic(path, lines.length > 0 ? `${lines.join('\n')}\n` : ''),
+    flush: () => writeOutputFile('--write-explanations', path, lines.length > 0 ? `${lines.join('\n')}\n` : ''),
   };
 }
 
 function writeReports(report: EvalReport, options: EvalExplanationsOptions, context: CommandContext): void {
-  if (options.json !== undefined) writeFileAtomic(options.json, `${JSON.stringify(report, null, 2)}\n`);
-  if (options.report !== undefined) writeFileAtomic(options.report, renderEvalMarkdown(report));
+  if (options.json !== undefined) writeOutputFile('--json', options.json, `${JSON.stringify(report, null, 2)}\n`);
+  if (options.report !== undefined) writeOutputFile('--report', options.report, renderEvalMarkdown(report));
   context.stdout.write(renderEvalMarkdown(report, { details: options.report === undefined }));
 }
 
@@ -81,6 +96,9 @@ export async function runEvalExplanationsCommand(options: EvalExplanationsOption
       hint: 'Use --backend to explain the alerts now, or --explanations to score recorded explanations',
     });
   }
+  for (const [option, path] of [['--json', options.json], ['--report', options.report], ['--write-explanations', options.writeExplanations]] as const) {
+    if (path !== undefined) checkOutputFile(option, path);
+  }
   const loaded = loadEvalSuite(options.suite);
   const knowledge = loadKnowledge({
     ...(options.attack !== undefined ? { attackPath: options.attack } : {}),
@@ -89,7 +107,7 @@ export async function runEvalExplanationsCommand(options: EvalExplanationsOption
     logger: context.logger,
   });
   checkSuiteAgainstRelease(loaded, knowledge.index);
-  const source = await chooseSource(options, knowledge, context);
+  const source = await chooseSource(options, loaded, knowledge, context);
   const judge = await judgeOptions(options, context);
   const record = recorder(options.writeExplanations);
 

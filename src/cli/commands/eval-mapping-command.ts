@@ -64,7 +64,10 @@ export async function runEvalMappingCommand(options: EvalMappingOptions, context
   const folds = parseIntegerOption('--folds', options.folds, { min: 2, max: 20 }) ?? 5;
   const thresholds = parseThresholds(options);
   const split = parseSplit(options.split);
-  const rules = selectSplit(readLabelledRules(options.set), split);
+  const allRules = readLabelledRules(options.set);
+  // An empty set would print a report of zeros and pass every threshold check.
+  if (allRules.length === 0) throw new InputError(`${options.set} has no labelled rules`, { hint: 'Pass --set FILE.jsonl with one labelled rule per line' });
+  const rules = selectSplit(allRules, split);
   const examples = options.examples ? readExamples(options.examples, context.logger) : undefined;
   const load = { environment: context.environment, useCache: options.cache, logger: context.logger };
   const index = loadIndex({ ...load, ...(options.attack !== undefined ? { attackPath: options.attack } : {}) });

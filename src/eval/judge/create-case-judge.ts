@@ -1,3 +1,4 @@
+import { hideSecrets, SecretValue } from '../../config/secret-value.js';
 import type { Logger } from '../../logging/logger.js';
 import type { EvalReport } from '../eval-report.js';
 import type { CaseJudge } from '../run-explanation-eval.js';
@@ -30,6 +31,7 @@ async function createJudge(config: JudgeConfig, options: CreateCaseJudgeOptions)
     maxRetries: options.maxRetries ?? 2,
     timeout: options.timeoutMs ?? 60_000,
   });
+  const secret = new SecretValue(config.apiKey);
   return async ({ caseId, alert, explanation }) => {
     const prompt = assembleJudgePrompt(alert, explanation);
     options.logger.debug('case %s: asking judge %s (prompt %s)', caseId, config.model, prompt.version);
@@ -46,8 +48,10 @@ async function createJudge(config: JudgeConfig, options: CreateCaseJudgeOptions)
       });
       reply = completion.choices[0]?.message.content ?? '';
     } catch (error) {
-      options.logger.warn('case %s: judge request failed: %s', caseId, (error as Error).message);
-      return { pass: false, score: 0, reason: `judge request failed: ${(error as Error).message}` };
+      // The server's error text can echo the Authorization header, and the reason goes into reports.
+      const message = hideSecrets((error as Error).message, [secret]);
+      options.logger.warn('case %s: judge request failed: %s', caseId, message);
+      return { pass: false, score: 0, reason: `judge request failed: ${message}` };
     }
     const parsed = parseJudgement(reply);
     if (!parsed.ok) return { pass: false, score: 0, reason: `judge reply unusable: ${parsed.problem}` };

@@ -110,7 +110,7 @@ describe('createCaseJudge', () => {
 
   async function judgeWith(replies: Parameters<typeof startChatCompletionServer>[0]) {
     server = await startChatCompletionServer(replies);
-    const env = { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: server.baseUrl, IDS_EXPLAIN_JUDGE_MODEL: 'judge-test' };
+    const env = { OPENAI_API_KEY: 'sk-test-judge-key', OPENAI_BASE_URL: server.baseUrl, IDS_EXPLAIN_JUDGE_MODEL: 'judge-test' };
     const setup = await createCaseJudge({ env, logger: silentLogger, maxRetries: 0, timeoutMs: 5_000 });
     return { setup, result: await setup.judge!({ caseId: 'reference', alert: referenceAlert(), explanation: goodExplanation() }) };
   }
@@ -121,7 +121,7 @@ describe('createCaseJudge', () => {
     expect(result.pass).toBe(true);
     const request = server!.requests[0]!;
     expect(request.path).toBe('/v1/chat/completions');
-    expect(request.headers.authorization).toBe('Bearer sk-test');
+    expect(request.headers.authorization).toBe('Bearer sk-test-judge-key');
     expect(request.body.model).toBe('judge-test');
     expect(request.body.response_format).toEqual({ type: 'json_object' });
     const messages = request.body.messages as { role: string; content: string }[];
@@ -139,6 +139,12 @@ describe('createCaseJudge', () => {
     const { result } = await judgeWith([{ status: 500 }]);
     expect(result.pass).toBe(false);
     expect(result.reason).toMatch(/^judge request failed: 500/);
+  });
+
+  it('hides a key echoed in a server error', async () => {
+    const { result } = await judgeWith([{ status: 400, message: 'bad request from Bearer sk-test-judge-key' }]);
+    expect(result.reason).not.toContain('sk-test-judge-key');
+    expect(result.reason).toContain('[redacted]');
   });
 
   it('skips without a model', async () => {
