@@ -128,7 +128,7 @@ async function* arrayItems(file: InputFile, stream: AsyncIterable<Buffer>, maxBy
     });
   for await (const chunk of stream) {
     onBytes(chunk.length);
-    yield toItems(splitter.push(decoder.write(chunk)));
+    yield toItems(pushNamed(file, () => splitter.push(decoder.write(chunk))));
   }
   yield toItems([...splitter.push(decoder.end()), ...splitter.end()]);
 }
@@ -144,6 +144,16 @@ async function wholeItem(file: InputFile, stream: AsyncIterable<Buffer>, maxByte
   const position = { file: file.name };
   if (length > maxBytes) return { position, error: tooLargeError(file.name, length, maxBytes) };
   return { position, text: Buffer.concat(chunks, length).toString('utf8') };
+}
+
+/** Runs a splitter step, naming the file in an InputError that the step throws. */
+function pushNamed<T>(file: InputFile, step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError(`${file.name}: ${error.message}`, { ...(error.hint ? { hint: error.hint } : {}), cause: error });
+    throw error;
+  }
 }
 
 function tooLargeError(where: string, bytes: number, maxBytes: number): InputError {

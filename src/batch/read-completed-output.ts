@@ -1,5 +1,6 @@
 import { closeSync, createReadStream, createWriteStream, existsSync, fstatSync, ftruncateSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import { finished } from 'node:stream/promises';
+import { InputError } from '../errors/input-error.js';
 import type { Logger } from '../logging/logger.js';
 import { toResult, type BatchResult, type ExplainedRecord, type FailedRecord } from './batch-record.js';
 import { CompletedPositions } from './completed-positions.js';
@@ -57,7 +58,8 @@ export async function readCompletedOutput({ path, logger, onRecord }: ReadComple
 
   for await (const lines of readLines(createReadStream(path), { maxLineBytes: maxRecordBytes })) {
     for (const line of lines) {
-      const bytes = 'text' in line ? Buffer.byteLength(line.text) : line.tooLongBytes;
+      // Raw byte counts, because decoding drops carriage returns and replaces invalid bytes.
+      const bytes = 'text' in line ? line.bytes : line.tooLongBytes;
       const start = offset;
       offset += bytes + 1;
       if (!endsWithNewline && start + bytes >= size) {
@@ -70,6 +72,11 @@ export async function readCompletedOutput({ path, logger, onRecord }: ReadComple
     }
   }
 
+  if (completed.size === 0 && dropped.size > 0) {
+    throw new InputError(`${path} holds no batch records, so --resume would delete its ${dropped.size} lines`, {
+      hint: 'Pass --out a new file or the output of an earlier batch run',
+    });
+  }
   if (partialStart !== undefined) {
     logger.warn('%s ends with an incomplete line from an interrupted run; removing it so that its alert is explained again', path);
     truncate(path, partialStart);

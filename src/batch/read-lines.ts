@@ -1,5 +1,8 @@
-/** One line of a text stream, or the size of a line that was too long to keep. */
-export type StreamLine = { line: number; text: string } | { line: number; tooLongBytes: number };
+/**
+ * One line of a text stream with its length in bytes before decoding (carriage return
+ * included, newline not), or the size of a line that was too long to keep.
+ */
+export type StreamLine = { line: number; text: string; bytes: number } | { line: number; tooLongBytes: number };
 
 export interface ReadLinesOptions {
   /** Lines longer than this many bytes are skipped and reported, never buffered whole. */
@@ -29,7 +32,7 @@ export async function* readLines(stream: AsyncIterable<Buffer | string>, options
   let line = 0;
   const take = (): StreamLine => {
     line += 1;
-    const result: StreamLine = skipped > 0 ? { line, tooLongBytes: skipped + length } : { line, text: decodeLine(parts, length) };
+    const result: StreamLine = skipped > 0 ? { line, tooLongBytes: skipped + length } : { line, text: decodeLine(parts, length), bytes: length };
     parts = [];
     length = 0;
     skipped = 0;

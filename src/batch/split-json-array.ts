@@ -1,3 +1,5 @@
+import { InputError } from '../errors/input-error.js';
+
 /** One element of a JSON array as raw text, or why the element could not be taken whole. */
 export type ArrayElement = { index: number; text: string } | { index: number; error: string };
 
@@ -47,7 +49,9 @@ export class JsonArraySplitter {
           this.depth = 1;
           start = position + 1;
         } else if (!isSpace(code)) {
-          throw new Error(`expected a JSON array, found "${chunk[position]}" first`);
+          throw new InputError(`expected a JSON array, found "${chunk[position]}" first`, {
+            hint: 'Pass --input-layout lines for JSON Lines, or leave --input-layout out to detect the layout',
+          });
         }
         continue;
       }

@@ -40,6 +40,13 @@ describe('createFileSource', () => {
     ]);
   });
 
+  it('names the file when a forced array layout does not fit', async () => {
+    const folder = temporaryFolder();
+    const file = join(folder, 'queue.jsonl');
+    writeFileSync(file, '{"description":"a"}\n');
+    await expect(collect(createFileSource({ inputs: [file], layout: 'array' }))).rejects.toThrow(`${file}: expected a JSON array, found "{" first`);
+  });
+
   it('reads a JSON array with element indexes', async () => {
     const folder = temporaryFolder();
     const file = join(folder, 'queue.json');

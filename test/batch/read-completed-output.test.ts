@@ -45,6 +45,27 @@ describe('readCompletedOutput', () => {
     expect(readFileSync(path, 'utf8')).toBe(`${failedLine(1)}\n`);
   });
 
+  it('cuts a partial line after carriage returns', async () => {
+    const whole = `${failedLine(1)}\r\n${failedLine(2)}\r\n`;
+    const path = outputFile(`${whole}${explainedLine(3).slice(0, 40)}`);
+    await readCompletedOutput({ path, logger: silentLogger });
+    expect(readFileSync(path, 'utf8')).toBe(whole);
+  });
+
+  it('cuts a partial line after invalid bytes', async () => {
+    const whole = Buffer.concat([Buffer.from(`${failedLine(1)}\n`), Buffer.from([0xff, 0xfe, 0xc3, 0x0a]), Buffer.from(`${failedLine(2)}\n`)]);
+    const path = outputFile('');
+    writeFileSync(path, Buffer.concat([whole, Buffer.from(explainedLine(3).slice(0, 40))]));
+    await readCompletedOutput({ path, logger: silentLogger });
+    expect(readFileSync(path, 'utf8')).toBe(`${failedLine(1)}\n${failedLine(2)}\n`);
+  });
+
+  it('rejects a file without records', async () => {
+    const path = outputFile('notes from last week\nsecond line\n');
+    await expect(readCompletedOutput({ path, logger: silentLogger })).rejects.toThrow(/holds no batch records, so --resume would delete its 2 lines/);
+    expect(readFileSync(path, 'utf8')).toBe('notes from last week\nsecond line\n');
+  });
+
   it('drops broken and repeated lines', async () => {
     const path = outputFile(`${failedLine(1)}\nnot a record\n${failedLine(1)}\n${failedLine(2)}\n`);
     const completed = await readCompletedOutput({ path, logger: silentLogger });
