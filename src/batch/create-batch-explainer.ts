@@ -3,7 +3,8 @@ import type { Alert } from '../alert/alert-schema.js';
 import { parseAlert } from '../alert/parse-alert.js';
 import type { AttackIndex } from '../attack/attack-index.js';
 import type { ExplanationBackend } from '../backends/explanation-backend.js';
-import { IdsExplainError } from '../errors/ids-explain-error.js';
+import { exitCodes, IdsExplainError } from '../errors/ids-explain-error.js';
+import { LlmRequestError } from '../errors/llm-request-error.js';
 import { explainAlert } from '../explain/explain-alert.js';
 import { fingerprintAlert } from '../explain/fingerprint-alert.js';
 import type { Explanation } from '../explanation/explanation-schema.js';
@@ -38,7 +39,8 @@ export interface BatchExplainerOptions {
 
 /**
  * Explains one source item and returns its output record, directly when it can be finished
- * at once and as a promise otherwise. The promise never rejects.
+ * at once and as a promise otherwise. The promise rejects only with a backend configuration
+ * error (a rejected API key, an unknown model), which would fail every later alert too.
  */
 export type BatchExplainer = (item: SourceItem) => BatchResult | Promise<BatchResult>;
 
@@ -70,9 +72,16 @@ export function createBatchExplainer(options: BatchExplainerOptions): BatchExpla
     return lastIso;
   };
 
+  // The first configuration error, after which queued calls fail at once instead of sending
+  // requests that the server would reject the same way.
+  let configurationError: unknown;
   const explain = async (alert: Alert) => {
+    if (configurationError !== undefined) throw configurationError;
     await backoff.wait(options.signal);
-    const explanation = await explainAlert({ ...options, alert, logger, now, ...(options.signal ? { signal: options.signal } : {}) });
+    const explanation = await explainAlert({ ...options, alert, logger, now, ...(options.signal ? { signal: options.signal } : {}) }).catch((error: unknown) => {
+      if (isConfigurationError(error)) configurationError ??= error;
+      throw error;
+    });
     options.onDraft?.(explanation);
     return explanation;
   };
@@ -137,11 +146,19 @@ export function createBatchExplainer(options: BatchExplainerOptions): BatchExpla
       const tokens = tokenizeAlert(alert, base.fingerprint);
       const found = tokens && store.find(tokens.templateKey);
       const result = found ? fill(alert, base, tokens, found.template, found.origin) : undefined;
-      return result ?? explainLater(alert, base, tokens).catch((error: unknown) => failedAlert(alert, position, error));
+      return result ?? explainLater(alert, base, tokens).catch((error: unknown) => {
+        if (isConfigurationError(error)) throw error;
+        return failedAlert(alert, position, error);
+      });
     } catch (error) {
       return failedAlert(alert, position, error);
     }
   };
+}
+
+/** Tells whether the backend rejected its configuration, so that retrying later alerts is pointless. */
+function isConfigurationError(error: unknown): boolean {
+  return error instanceof LlmRequestError && error.exitCode === exitCodes.usage;
 }
 
 type ResultBase = Pick<ExplainedResult, 'position' | 'status' | 'fingerprint' | 'alert'>;

@@ -24,7 +24,8 @@ export interface RunBatchOptions {
 /**
  * Runs a batch job: reads every item from the source, explains it and writes exactly one
  * record per item to the sink, in the order they finish. Returns when every record is
- * written; returns early, after finishing what is in flight, when the signal aborts.
+ * written; returns early, after finishing what is in flight, when the signal aborts. Throws,
+ * after finishing what is in flight, when the sink fails or the explainer rejects.
  */
 export async function runBatch({ source, sink, explain, completed, onRecord, maxPending = 4096, signal }: RunBatchOptions): Promise<void> {
   const pending = new Set<Promise<void>>();
@@ -65,6 +66,7 @@ export async function runBatch({ source, sink, explain, completed, onRecord, max
     if (pending.size >= maxPending) await new Promise<void>((resolve) => (wakeReader = resolve));
   }
   await Promise.all(pending);
-  // The explainer never rejects, so a failure here is the sink's: the output cannot be trusted.
+  // A failure is the sink's (the output cannot be trusted) or a backend configuration error
+  // (every later alert would fail too). Its alert has no record, so a resumed run redoes it.
   if (failure !== undefined) throw failure;
 }

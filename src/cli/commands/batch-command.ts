@@ -3,7 +3,8 @@ import { createBackend } from '../../backends/create-backend.js';
 import { resolveBackendName, resolveLlmSettings, type LlmFlags, type LlmSettings } from '../../config/llm-settings.js';
 import type { ExplanationBackend } from '../../backends/explanation-backend.js';
 import { explanationCachePath } from './cache-command.js';
-import { IdsExplainError } from '../../errors/ids-explain-error.js';
+import { exitCodes, IdsExplainError } from '../../errors/ids-explain-error.js';
+import { LlmRequestError } from '../../errors/llm-request-error.js';
 import { defaultMaxTechniques } from '../../explain/explain-alert.js';
 import { createSharedBackoff, type SharedBackoff } from '../../llm/shared-backoff.js';
 import { loadKnowledge, type Knowledge } from '../../runtime/load-knowledge.js';
@@ -180,7 +181,9 @@ async function runJob(job: BatchJob, options: BatchCommandOptions, settings: Bat
 export async function runBatchCommand(inputs: string[], options: BatchCommandOptions, context: CommandContext): Promise<void> {
   const settings = settingsFrom(options, context);
   const job = await prepareJob(inputs, options, settings, context);
-  const interrupted = await runJob(job, options, settings, context);
+  const interrupted = await runJob(job, options, settings, context).catch((error: unknown) => {
+    throw stoppedByBackend(error);
+  });
   writeExtras({ options, inputs, stats: job.stats, collector: job.collector, index: job.knowledge.index, backend: job.backend.name });
   if (!options.quiet) {
     const elapsedSeconds = (Date.now() - job.stats.startedAt) / 1000;
@@ -190,6 +193,13 @@ export async function runBatchCommand(inputs: string[], options: BatchCommandOpt
   if (interrupted) {
     throw new IdsExplainError('batch interrupted before the end of the input', { hint: 'Rerun the same command with --resume to finish it' });
   }
+}
+
+/** Adds to a backend configuration error that the job stopped and how to finish it. */
+function stoppedByBackend(error: unknown): unknown {
+  if (!(error instanceof LlmRequestError) || error.exitCode !== exitCodes.usage) return error;
+  const hint = [error.hint, 'then rerun the same command with --resume to finish the job'].filter(Boolean).join('; ');
+  return new IdsExplainError(`batch stopped: ${error.message}`, { exitCode: exitCodes.usage, hint, cause: error });
 }
 
 interface ExtrasOptions {
