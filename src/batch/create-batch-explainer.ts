@@ -16,6 +16,7 @@ import { summarizeAlert, type BatchResult, type ExplainedBy, type ExplainedResul
 import { fillTemplate, type CompiledTemplate } from './compile-template.js';
 import { makeExplanationTemplate, type ExplanationTemplate } from './explanation-template.js';
 import { formatPosition, type InputPosition } from './input-position.js';
+import { JobStoppedError } from './job-stopped-error.js';
 import type { TemplateStore } from './template-store.js';
 import { tokenizeAlert, type TokenizedAlert } from './tokenize-alert.js';
 
@@ -32,6 +33,11 @@ export interface BatchExplainerOptions {
   inputFormat?: string;
   logger: Logger;
   signal?: AbortSignal;
+  /**
+   * When aborted, backend calls that have not started yet are dropped: their alerts get no
+   * record and the job stops with a JobStoppedError once the calls in flight end.
+   */
+  skipQueued?: AbortSignal;
   /** Called with every explanation the backend drafted, to count calls and tokens. */
   onDraft?: (explanation: Explanation) => void;
   now?: () => Date;
@@ -40,7 +46,8 @@ export interface BatchExplainerOptions {
 /**
  * Explains one source item and returns its output record, directly when it can be finished
  * at once and as a promise otherwise. The promise rejects only with a backend configuration
- * error (a rejected API key, an unknown model), which would fail every later alert too.
+ * error (a rejected API key, an unknown model), which would fail every later alert too, or
+ * with a JobStoppedError for a call dropped by `skipQueued`.
  */
 export type BatchExplainer = (item: SourceItem) => BatchResult | Promise<BatchResult>;
 
@@ -77,6 +84,7 @@ export function createBatchExplainer(options: BatchExplainerOptions): BatchExpla
   let configurationError: unknown;
   const explain = async (alert: Alert) => {
     if (configurationError !== undefined) throw configurationError;
+    if (options.skipQueued?.aborted) throw new JobStoppedError();
     await backoff.wait(options.signal);
     const explanation = await explainAlert({ ...options, alert, logger, now, ...(options.signal ? { signal: options.signal } : {}) }).catch((error: unknown) => {
       if (isConfigurationError(error)) configurationError ??= error;
@@ -147,7 +155,7 @@ export function createBatchExplainer(options: BatchExplainerOptions): BatchExpla
       const found = tokens && store.find(tokens.templateKey);
       const result = found ? fill(alert, base, tokens, found.template, found.origin) : undefined;
       return result ?? explainLater(alert, base, tokens).catch((error: unknown) => {
-        if (isConfigurationError(error)) throw error;
+        if (isConfigurationError(error) || error instanceof JobStoppedError) throw error;
         return failedAlert(alert, position, error);
       });
     } catch (error) {

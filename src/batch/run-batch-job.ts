@@ -43,6 +43,8 @@ export interface BatchJobOptions {
   signal?: AbortSignal;
   /** Aborts the backend calls in flight; their alerts get failed records. */
   cancel?: AbortSignal;
+  /** Drops backend calls not yet started; see BatchExplainerOptions.skipQueued. */
+  skipQueued?: AbortSignal;
 }
 
 /** Returns what, besides the template key, decides a cached explanation. */
@@ -84,6 +86,7 @@ export async function runBatchJob(options: BatchJobOptions): Promise<BatchStats>
     ...(options.inputFormat ? { inputFormat: options.inputFormat } : {}),
     logger: options.logger,
     ...(options.cancel ? { signal: options.cancel } : {}),
+    ...(options.skipQueued ? { skipQueued: options.skipQueued } : {}),
     onDraft: (explanation) => stats.draft(explanation),
   });
   await runBatch({

@@ -21,6 +21,7 @@ import { openBatchOutput } from '../../batch/open-batch-output.js';
 import { startProgressBar } from '../../batch/progress-bar.js';
 import { renderBatchReport } from '../../batch/render-batch-report.js';
 import { ReportCollector } from '../../batch/report-collector.js';
+import { JobStoppedError } from '../../batch/job-stopped-error.js';
 import { runBatchJob } from '../../batch/run-batch-job.js';
 import { alertFormatNames } from '../../alert/adapters/alert-format-names.js';
 import { InputError } from '../../errors/input-error.js';
@@ -162,7 +163,11 @@ async function runJob(job: BatchJob, options: BatchCommandOptions, settings: Bat
       completed: job.output.completed,
       onRecord: (record) => collector.add(record),
       signal: controller.signal,
+      // Alerts queued for a model could hold the job for minutes after Ctrl-C; --resume redoes them.
+      skipQueued: controller.signal,
     });
+  } catch (error) {
+    if (!(error instanceof JobStoppedError)) throw error;
   } finally {
     await sink.close();
     progress?.stop();

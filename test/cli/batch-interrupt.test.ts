@@ -1,0 +1,70 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { answerFromPrompt } from '../support/model-answers.js';
+import { useOpenAiCompatibleServer, type Responder } from '../support/openai-compatible-server.js';
+import { realAttackPath, repositoryRoot } from '../support/real-attack.js';
+
+const alertCount = 40;
+const slowMs = 1500;
+let delayMs = slowMs;
+const answer: Responder = (request) => ({ content: JSON.stringify(answerFromPrompt(request.body)), delayMs });
+const testServer = useOpenAiCompatibleServer({ responder: answer });
+
+function queueFile(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'ids-explain-batch-'));
+  const lines = Array.from({ length: alertCount }, (_, index) =>
+    JSON.stringify({ description: `Suspicious PowerShell download cradle variant ${index % 20}`, src_ip: '192.0.2.4', dest_ip: '10.2.2.10' }),
+  );
+  const file = join(folder, 'queue.jsonl');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+function startBatch(args: string[]) {
+  const env = { ...process.env, IDS_EXPLAIN_ATTACK: realAttackPath(), IDS_EXPLAIN_MODEL: '', IDS_EXPLAIN_BACKEND: '', OPENAI_BASE_URL: '', OPENAI_API_KEY: 'sk-test' };
+  const child = spawn(process.execPath, [join(repositoryRoot, 'dist/cli/main.js'), 'batch', '--quiet', ...args], { cwd: repositoryRoot, env });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = once(child, 'exit').then(([code]) => ({ code: code as number | null, stderr }));
+  return { child, exited };
+}
+
+async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('ids-explain batch interrupted during model calls', () => {
+  it('stops without waiting for queued calls', async () => {
+    const queue = queueFile();
+    const out = join(mkdtempSync(join(tmpdir(), 'ids-explain-batch-out-')), 'out.jsonl');
+    const modelArgs = ['--model', 'test-model', '--base-url', testServer().baseUrl, '--concurrency', '2', '--out', out];
+    const { child, exited } = startBatch([queue, ...modelArgs]);
+    await waitFor(() => testServer().chatRequests().length > 0, 30_000);
+
+    const signalledAt = Date.now();
+    child.kill('SIGINT');
+    const stopped = await exited;
+
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).toContain('--resume');
+    // Twenty fingerprints, two calls of 1.5 s at a time, would take 15 s. The calls in flight end within 1.5 s.
+    expect(Date.now() - signalledAt).toBeLessThan(8_000);
+
+    delayMs = 0;
+    const resumed = await startBatch([queue, ...modelArgs, '--resume']).exited;
+
+    expect(resumed.code).toBe(0);
+    const records = readFileSync(out, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { position: { line: number }; status: string });
+    expect(records).toHaveLength(alertCount);
+    expect(new Set(records.map((record) => record.position.line)).size).toBe(alertCount);
+    expect(records.every((record) => record.status === 'explained')).toBe(true);
+  });
+});
