@@ -1,29 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LlmRequestError } from '../../src/errors/llm-request-error.js';
 import { classifyFailure } from '../../src/llm/classify-failure.js';
 import { honestAnswer, readPrompt } from '../support/model-answers.js';
-import { startOpenAiCompatibleServer, type OpenAiCompatibleServer, type ReceivedRequest } from '../support/openai-compatible-server.js';
+import { startOpenAiCompatibleServer, useOpenAiCompatibleServer, type ReceivedRequest } from '../support/openai-compatible-server.js';
 import { explainWith, readAlert, recordingLogger, testApiKey, testOpenAiBackend } from '../support/llm-harness.js';
 
 const reference = 'fixtures/alerts/atsvc-remote-task.txt';
-let server: OpenAiCompatibleServer;
-
-beforeAll(async () => {
-  server = await startOpenAiCompatibleServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const server = useOpenAiCompatibleServer({ clearRequests: true });
 
 describe('openai backend against a hostile server', () => {
   it('hides a key echoed in a retried 500', async () => {
-    server.enqueue({ status: 500, body: { error: { message: `internal failure, you sent Bearer ${testApiKey}` } } });
+    server().enqueue({ status: 500, body: { error: { message: `internal failure, you sent Bearer ${testApiKey}` } } });
     const { logger, lines } = recordingLogger();
 
-    await explainWith(readAlert(reference), await testOpenAiBackend(server), logger);
+    await explainWith(readAlert(reference), await testOpenAiBackend(server()), logger);
     const log = lines.join('');
     expect(log).toContain('retrying');
     expect(log).not.toContain(testApiKey);
@@ -31,13 +21,13 @@ describe('openai backend against a hostile server', () => {
   });
 
   it('rejects a response without choices as a configuration error', async () => {
-    server.enqueue({ status: 200, body: { message: 'gateway page, not a chat completion' } });
+    server().enqueue({ status: 200, body: { message: 'gateway page, not a chat completion' } });
 
-    const error = (await explainWith(readAlert(reference), await testOpenAiBackend(server)).catch((caught: unknown) => caught)) as LlmRequestError;
+    const error = (await explainWith(readAlert(reference), await testOpenAiBackend(server())).catch((caught: unknown) => caught)) as LlmRequestError;
     expect(error).toBeInstanceOf(LlmRequestError);
     expect(error.exitCode).toBe(2);
     expect(error.message).toContain('not a chat completion');
-    expect(server.chatRequests()).toHaveLength(1);
+    expect(server().chatRequests()).toHaveLength(1);
   });
 });
 

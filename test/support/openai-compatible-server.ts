@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -162,10 +162,11 @@ export async function startOpenAiCompatibleServer(options: OpenAiCompatibleServe
 }
 
 /**
- * Starts a server before the tests of the calling file and closes it after them. Returns a
+ * Starts a server before the tests of the calling file and closes it after them. With
+ * `clearRequests`, the list of received requests is emptied before each test. Returns a
  * getter, because the server exists only once the tests run.
  */
-export function useOpenAiCompatibleServer(options: OpenAiCompatibleServerOptions = {}): () => OpenAiCompatibleServer {
+export function useOpenAiCompatibleServer(options: OpenAiCompatibleServerOptions & { clearRequests?: boolean } = {}): () => OpenAiCompatibleServer {
   let server: OpenAiCompatibleServer | undefined;
   beforeAll(async () => {
     server = await startOpenAiCompatibleServer(options);
@@ -173,6 +174,11 @@ export function useOpenAiCompatibleServer(options: OpenAiCompatibleServerOptions
   afterAll(async () => {
     await server?.close();
   });
+  if (options.clearRequests) {
+    beforeEach(() => {
+      if (server) server.requests.length = 0;
+    });
+  }
   return () => {
     if (!server) throw new Error('the test server starts in beforeAll; call the getter inside a test');
     return server;
