@@ -1,14 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { answerFromPrompt } from '../support/model-answers.js';
 import { useOpenAiCompatibleServer, type Responder } from '../support/openai-compatible-server.js';
-import { realAttackPath, repositoryRoot } from '../support/real-attack.js';
+import { realAttackPath } from '../support/real-attack.js';
+import { runCli } from '../support/run-cli.js';
 
-const run = promisify(execFile);
 const key = 'sk-batch-test-4f1e2d3c4b5a6978';
 const alertCount = 40;
 
@@ -30,15 +28,9 @@ function queueFile(): string {
   return file;
 }
 
-async function batch(args: string[]) {
-  const env = { ...process.env, IDS_EXPLAIN_ATTACK: realAttackPath(), IDS_EXPLAIN_MODEL: '', IDS_EXPLAIN_BACKEND: '', OPENAI_BASE_URL: '', OPENAI_API_KEY: key };
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(repositoryRoot, 'dist/cli/main.js'), 'batch', '--quiet', ...args], { cwd: repositoryRoot, env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+function batch(args: string[]) {
+  const env = { IDS_EXPLAIN_ATTACK: realAttackPath(), IDS_EXPLAIN_MODEL: '', IDS_EXPLAIN_BACKEND: '', OPENAI_BASE_URL: '', OPENAI_API_KEY: key };
+  return runCli(['batch', '--quiet', ...args], { env });
 }
 
 const rejectKey: Responder = () => ({ status: 401, body: { error: { message: `Incorrect API key provided: ${key}.` } } });

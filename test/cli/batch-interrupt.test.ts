@@ -1,12 +1,12 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answerFromPrompt } from '../support/model-answers.js';
 import { useOpenAiCompatibleServer, type Responder } from '../support/openai-compatible-server.js';
-import { realAttackPath, repositoryRoot } from '../support/real-attack.js';
+import { realAttackPath } from '../support/real-attack.js';
+import { startCli } from '../support/start-cli.js';
+import { waitFor } from '../support/wait-for.js';
 
 const alertCount = 40;
 const slowMs = 1500;
@@ -25,20 +25,8 @@ function queueFile(): string {
 }
 
 function startBatch(args: string[]) {
-  const env = { ...process.env, IDS_EXPLAIN_ATTACK: realAttackPath(), IDS_EXPLAIN_MODEL: '', IDS_EXPLAIN_BACKEND: '', OPENAI_BASE_URL: '', OPENAI_API_KEY: 'sk-test' };
-  const child = spawn(process.execPath, [join(repositoryRoot, 'dist/cli/main.js'), 'batch', '--quiet', ...args], { cwd: repositoryRoot, env });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = once(child, 'exit').then(([code]) => ({ code: code as number | null, stderr }));
-  return { child, exited };
-}
-
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  const env = { IDS_EXPLAIN_ATTACK: realAttackPath(), IDS_EXPLAIN_MODEL: '', IDS_EXPLAIN_BACKEND: '', OPENAI_BASE_URL: '', OPENAI_API_KEY: 'sk-test' };
+  return startCli(['batch', '--quiet', ...args], env);
 }
 
 describe('ids-explain batch interrupted during model calls', () => {
@@ -46,12 +34,12 @@ describe('ids-explain batch interrupted during model calls', () => {
     const queue = queueFile();
     const out = join(mkdtempSync(join(tmpdir(), 'ids-explain-batch-out-')), 'out.jsonl');
     const modelArgs = ['--model', 'test-model', '--base-url', testServer().baseUrl, '--concurrency', '2', '--out', out];
-    const { child, exited } = startBatch([queue, ...modelArgs]);
-    await waitFor(() => testServer().chatRequests().length > 0, 30_000);
+    const child = startBatch([queue, ...modelArgs]);
+    await waitFor('the first model request arrives', async () => testServer().chatRequests().length > 0, 30_000);
 
     const signalledAt = Date.now();
     child.kill('SIGINT');
-    const stopped = await exited;
+    const stopped = await child.result;
 
     expect(stopped.code).toBe(1);
     expect(stopped.stderr).toContain('--resume');
@@ -59,7 +47,7 @@ describe('ids-explain batch interrupted during model calls', () => {
     expect(Date.now() - signalledAt).toBeLessThan(8_000);
 
     delayMs = 0;
-    const resumed = await startBatch([queue, ...modelArgs, '--resume']).exited;
+    const resumed = await startBatch([queue, ...modelArgs, '--resume']).result;
 
     expect(resumed.code).toBe(0);
     const records = readFileSync(out, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { position: { line: number }; status: string });

@@ -2,7 +2,6 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, expect } from 'vitest';
 // @ts-expect-error the benchmark generator is plain JavaScript without type declarations
 import { generateAlerts } from '../../bench/generate-alerts.mjs';
@@ -31,14 +30,7 @@ export function useWorkerProcesses(): (args: string[], env: Record<string, strin
   };
 }
 
-/** Polls `check` every 50 ms until it returns true. Throws after `timeoutMs`. */
-export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await sleep(50);
-  }
-}
+export { waitFor } from './wait-for.js';
 
 /** Writes a seeded queue of `alerts` alerts from `rules` rules and returns its path. */
 export async function queueFile(alerts: number, rules: number): Promise<string> {
