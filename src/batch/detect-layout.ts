@@ -36,7 +36,7 @@ function readsAsJsonLines(head: string, start: number): boolean {
  * Detects the layout from the start of the input and its name. A leading "[" means a JSON
  * array. Files named .jsonl, .ndjson, .log or .tsv are read by line. A leading "{" is JSON
  * Lines when its first line is complete JSON followed by more lines, or when a later line is a
- * complete unindented object; otherwise the object is one alert (pretty-printed JSON). Other text is one alert per file inside folders and for
+ * complete unindented object. Otherwise the object is one alert (pretty-printed JSON). Other text is one alert per file inside folders and for
  * .txt, .md and .json files, and one per line otherwise.
  */
 export function detectLayout(head: string, name: string, inFolder: boolean): InputLayout {

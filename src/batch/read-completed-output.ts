@@ -73,7 +73,7 @@ export async function readCompletedOutput({ path, logger, onRecord }: ReadComple
   }
 
   if (completed.size === 0 && dropped.size > 0) {
-    throw new InputError(`${path} holds no batch records, so --resume would delete its ${dropped.size} lines`, {
+    throw new InputError(`${path} contains no batch records, so --resume would delete its ${dropped.size} lines`, {
       hint: 'Pass --out a new file or the output of an earlier batch run',
     });
   }

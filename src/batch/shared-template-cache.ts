@@ -8,7 +8,7 @@ export interface ObtainedTemplate {
 }
 
 /**
- * Drafts a template through the backend. It calls `claim` once it holds a backend slot, right
+ * Drafts a template through the backend. It calls `claim` once it has a backend slot, right
  * before the backend call. When `claim` resolves false, another process is drafting the template
  * or has stored it, so the function returns undefined without calling the backend.
  */

@@ -28,7 +28,7 @@ export function splitIntoSentences(text: string): string[] {
   return text.split(/(?<=[.!?])\s+/).filter((sentence) => sentence.trim() !== '');
 }
 
-// A whole sentence that denies any effect, as an impact answer of "None." does.
+// A whole sentence that denies any effect, such as an impact text of "None.".
 const denialSentence = /^\s*(?:none|nothing|n\/a|not applicable|no (?:real |significant |actual )?(?:impact|risk|threat))\s*[.!]?\s*$/i;
 
 /** Tells whether one sentence dismisses the alert outright, not as a claim it warns about. */

@@ -7,8 +7,8 @@ export type ParsedAnswer = { ok: true; draft: ExplanationDraft } | { ok: false; 
 const maxQuotedErrors = 12;
 
 /**
- * Maximum response length, in characters. The recorded answers are under 6,000 characters, so
- * this leaves room for ten techniques with long quotes; anything longer is a runaway or hostile
+ * Maximum response length, in characters. The recorded responses are under 6,000 characters, so
+ * this leaves room for ten techniques with long quotes. Anything longer is a runaway or hostile
  * response that would otherwise flow into the output and the cache whole.
  */
 export const maxAnswerCharacters = 100_000;

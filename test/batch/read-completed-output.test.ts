@@ -62,7 +62,7 @@ describe('readCompletedOutput', () => {
 
   it('rejects a file without records', async () => {
     const path = outputFile('notes from last week\nsecond line\n');
-    await expect(readCompletedOutput({ path, logger: silentLogger })).rejects.toThrow(/holds no batch records, so --resume would delete its 2 lines/);
+    await expect(readCompletedOutput({ path, logger: silentLogger })).rejects.toThrow(/contains no batch records, so --resume would delete its 2 lines/);
     expect(readFileSync(path, 'utf8')).toBe('notes from last week\nsecond line\n');
   });
 

@@ -26,7 +26,7 @@ afterAll(async () => {
   await client.close();
 });
 
-/** A backend that drafts like the offline one, after `delayMs`, and counts its calls. */
+/** Creates a backend that drafts like the offline one after `delayMs` and counts its calls. */
 function countingBackend(name: string, delayMs = 0, fail?: (request: DraftRequest) => boolean) {
   const record = { calls: 0, failures: 0 };
   const backend: ExplanationBackend = {

@@ -10,7 +10,7 @@ import { readSigmaRulesCached } from './read-sigma-rules-cached.js';
  * Reads labelled examples for the mapper from a JSON Lines file in the evaluation layout, a
  * single Sigma rule file or a folder of Sigma rules. Parsed Sigma rules are kept in `cache`
  * when one is given, keyed by the files' sizes and modification times. Throws InputError when
- * the path is missing or holds no labelled example.
+ * the path is missing or contains no labelled example.
  */
 export function readExamples(path: string, logger: Logger, cache?: DerivedFileCache): LabelledRule[] {
   let isFolder: boolean;
