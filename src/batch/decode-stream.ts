@@ -1,12 +1,4 @@
-const byteOrderMarks: { bytes: number[]; encoding?: 'utf-16le' | 'utf-16be' }[] = [
-  { bytes: [0xef, 0xbb, 0xbf] },
-  { bytes: [0xff, 0xfe], encoding: 'utf-16le' },
-  { bytes: [0xfe, 0xff], encoding: 'utf-16be' },
-];
-
-function startsWith(buffer: Buffer, bytes: number[]): boolean {
-  return bytes.every((byte, offset) => buffer[offset] === byte);
-}
+import { findByteOrderMark } from '../util/find-byte-order-mark.js';
 
 /**
  * Returns the stream's bytes as UTF-8 without a byte order mark. A stream that starts with a
@@ -23,8 +15,8 @@ export async function* decodeStream(stream: AsyncIterable<Buffer | string>): Asy
     if (next.done) ended = true;
     else head = Buffer.concat([head, typeof next.value === 'string' ? Buffer.from(next.value) : next.value]);
   }
-  const mark = byteOrderMarks.find((candidate) => startsWith(head, candidate.bytes));
-  const first = mark ? head.subarray(mark.bytes.length) : head;
+  const mark = findByteOrderMark(head);
+  const first = mark ? head.subarray(mark.length) : head;
   const rest = async function* (): AsyncGenerator<Buffer> {
     if (first.length > 0) yield first;
     if (ended) return;

@@ -1,3 +1,5 @@
+import { findByteOrderMark } from '../util/find-byte-order-mark.js';
+
 /** Alert text decoded from bytes, with a reading note when the bytes were not clean UTF-8. */
 export interface DecodedInput {
   text: string;
@@ -16,8 +18,8 @@ function byteLabel(byte: number | undefined): string {
  * attacker's request would keep its alert from being explained.
  */
 export function decodeInput(bytes: Buffer): DecodedInput {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)) };
+  const mark = findByteOrderMark(bytes);
+  if (mark?.encoding) return { text: new TextDecoder(mark.encoding).decode(bytes.subarray(mark.length)) };
   const text = bytes.toString('utf8');
   const reencoded = Buffer.from(text, 'utf8');
   if (reencoded.equals(bytes)) return { text };
