@@ -45,14 +45,15 @@ const llmClients = {
 
 rmSync(join(cliFolder, 'chunks'), { recursive: true, force: true });
 await build({
-  input: join(cliFolder, 'main.js'),
+  // The batch job's parsing thread is an entry of its own, sharing the explain-core chunk.
+  input: { main: join(cliFolder, 'main.js'), 'parse-thread': join(root, 'dist/batch/parse-thread.js') },
   platform: 'node',
   external,
   logLevel: 'warn',
   output: {
     dir: cliFolder,
     format: 'esm',
-    entryFileNames: 'main.js',
+    entryFileNames: '[name].js',
     chunkFileNames: 'chunks/[name]-[hash].js',
     codeSplitting: { groups: [explainCore, llmClients] },
     sourcemap: true,

@@ -1,12 +1,15 @@
+import type { Alert } from '../alert/alert-schema.js';
 import type { IdsExplainError } from '../errors/ids-explain-error.js';
 import type { InputPosition } from './input-position.js';
 
 /**
- * One alert as a source delivers it: its position and raw text, or the reason it could not
- * be read at all (a line over the size limit, an unterminated array element).
+ * One alert as a source delivers it: its position and raw text, the alert already parsed
+ * (by the parsing thread), or the reason it could not be read or parsed (a line over the
+ * size limit, an unterminated array element, text in no supported format).
  */
 export type SourceItem =
   | { position: InputPosition; text: string }
+  | { position: InputPosition; alert: Alert }
   | { position: InputPosition; error: IdsExplainError };
 
 /**

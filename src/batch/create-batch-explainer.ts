@@ -145,7 +145,7 @@ export function createBatchExplainer(options: BatchExplainerOptions): BatchExpla
     if ('error' in item) return failed(position, item.error);
     let alert: Alert;
     try {
-      alert = parseAlert(item.text, { origin: formatPosition(position), ...(options.inputFormat ? { format: options.inputFormat } : {}) });
+      alert = 'alert' in item ? item.alert : parseAlert(item.text, { origin: formatPosition(position), ...(options.inputFormat ? { format: options.inputFormat } : {}) });
     } catch (error) {
       return failed(position, error);
     }

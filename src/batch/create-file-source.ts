@@ -8,6 +8,10 @@ import { detectLayout, type InputLayout } from './detect-layout.js';
 import { expandInputs, type InputFile } from './expand-inputs.js';
 import { readLines } from './read-lines.js';
 import { paceItems } from './pace-items.js';
+import { parseAhead } from './parse-ahead.js';
+import { startParseThread, type ItemParser } from './start-parse-thread.js';
+import { wantsParseThread } from './wants-parse-thread.js';
+import type { Logger } from '../logging/logger.js';
 import { JsonArraySplitter } from './split-json-array.js';
 
 export interface FileSourceOptions {
@@ -18,6 +22,19 @@ export interface FileSourceOptions {
   stdin?: NodeJS.ReadableStream;
   /** Largest alert in bytes; longer lines, elements and files become error records. */
   maxAlertBytes?: number;
+  /**
+   * Parse the alerts of JSON Lines and array inputs in a thread of their own: on, off, or
+   * auto (see wantsParseThread). Without it, the consumer parses the texts.
+   */
+  parseThread?: { mode: 'auto' | 'on' | 'off'; format?: string; logger: Logger };
+}
+
+/** A file source, with the parsing thread it may have started. */
+export interface FileSource extends AlertSource {
+  /** True when alerts are parsed in a thread of their own. */
+  readonly parsesInThread: boolean;
+  /** Stops the parsing thread, if any; call it when the job ends, however it ends. */
+  close(): Promise<void>;
 }
 
 const sniffBytes = 1024 * 1024;
@@ -55,8 +72,13 @@ async function peek(stream: AsyncIterable<Buffer | string>): Promise<{ head: Buf
  * detected (see detectLayout) unless one is given. Throws InputError up front for a path
  * that cannot be read; problems inside an input become error items, never exceptions.
  */
-export function createFileSource(options: FileSourceOptions): AlertSource {
+export function createFileSource(options: FileSourceOptions): FileSource {
   const files = expandInputs(options.inputs);
+  const thread = options.parseThread;
+  // Started now, so that the thread loads its code while the job loads ATT&CK.
+  const parser: ItemParser | undefined =
+    thread && wantsParseThread(thread.mode, files) ? startParseThread({ logger: thread.logger, ...(thread.format ? { format: thread.format } : {}) }) : undefined;
+  if (parser) thread?.logger.info('parsing alerts in a thread of their own');
   const maxBytes = options.maxAlertBytes ?? maxInputBytes;
   const hasStdin = files.some((file) => file.path === '-');
   const totalBytes = hasStdin ? undefined : files.reduce((sum, file) => sum + (file.size ?? 0), 0);
@@ -77,13 +99,15 @@ export function createFileSource(options: FileSourceOptions): AlertSource {
         continue;
       }
       const batches = layout === 'lines' ? lineItems(file, rest, maxBytes, onBytes) : arrayItems(file, rest, maxBytes, onBytes);
-      for await (const batch of batches) yield* batch;
+      for await (const batch of parser ? parseAhead(batches, parser) : batches) yield* batch;
     }
   }
 
   return {
     items: () => paceItems(items()),
     progress: () => (totalBytes === undefined ? { bytesRead } : { bytesRead, totalBytes }),
+    parsesInThread: parser !== undefined,
+    close: async () => parser?.close(),
   };
 }
 

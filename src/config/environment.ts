@@ -6,7 +6,8 @@ const blankAsUndefined = (value: unknown) => (typeof value === 'string' && value
 const optionalText = z.preprocess(blankAsUndefined, z.string().trim().optional());
 
 const switchWords: Record<string, boolean> = { true: true, on: true, yes: true, 1: true, false: false, off: false, no: false, 0: false };
-const redactWords: Record<string, 'auto' | 'on' | 'off'> = { auto: 'auto', true: 'on', on: 'on', yes: 'on', 1: 'on', false: 'off', off: 'off', no: 'off', 0: 'off' };
+const autoSwitchWords: Record<string, 'auto' | 'on' | 'off'> = { auto: 'auto', true: 'on', on: 'on', yes: 'on', 1: 'on', false: 'off', off: 'off', no: 'off', 0: 'off' };
+const autoSwitch = z.preprocess((value) => (typeof value === 'string' ? (autoSwitchWords[value.trim().toLowerCase()] ?? value) : value), z.enum(['auto', 'on', 'off']));
 
 /** Setting values shared by environment variables and command-line flags. */
 export const settingSchemas = {
@@ -19,7 +20,9 @@ export const settingSchemas = {
   promptTokens: z.coerce.number({ error: 'expected a whole number from 500 to 200000' }).int().min(500).max(200_000),
   responseFormat: z.enum(['auto', 'json_schema', 'json_object', 'text']),
   stream: z.preprocess((value) => (typeof value === 'string' ? (switchWords[value.trim().toLowerCase()] ?? value) : value), z.boolean({ error: 'expected true or false' })),
-  redact: z.preprocess((value) => (typeof value === 'string' ? (redactWords[value.trim().toLowerCase()] ?? value) : value), z.enum(['auto', 'on', 'off'])),
+  redact: autoSwitch,
+  /** Whether `batch` parses alerts in a thread of its own; auto means for inputs of 1 MiB or more. */
+  parseThread: autoSwitch,
   promptVersion: z.string().regex(/^[a-z]+-v\d+$/, 'expected a template version such as analysis-v1'),
 };
 
@@ -56,6 +59,7 @@ export const environmentSchema = z.object({
   IDS_EXPLAIN_RESPONSE_FORMAT: optional(settingSchemas.responseFormat),
   IDS_EXPLAIN_STREAM: optional(settingSchemas.stream),
   IDS_EXPLAIN_REDACT: optional(settingSchemas.redact),
+  IDS_EXPLAIN_PARSE_THREAD: optional(settingSchemas.parseThread),
   IDS_EXPLAIN_PROMPT_VERSION: optional(settingSchemas.promptVersion),
   IDS_EXPLAIN_REPLAY_DIR: optionalText,
   /** Redis server of `worker` and `enqueue`; it may carry a password, so it is never shown. */

@@ -61,6 +61,8 @@ export async function enqueueAlerts(options: EnqueueOptions): Promise<EnqueueRep
       report.skipped += 1;
       continue;
     }
+    // Only a source created with a parser yields parsed alerts, and queue messages need the text.
+    if (!('text' in item)) throw new Error(`${formatPosition(item.position)}: enqueue needs the alert text, and the source gave a parsed alert`);
     if (item.text.trim() === '') {
       report.blank += 1;
       continue;

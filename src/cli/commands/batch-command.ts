@@ -8,11 +8,10 @@ import { LlmRequestError } from '../../errors/llm-request-error.js';
 import { defaultMaxTechniques } from '../../explain/explain-alert.js';
 import { createSharedBackoff, type SharedBackoff } from '../../llm/shared-backoff.js';
 import { loadKnowledge, type Knowledge } from '../../runtime/load-knowledge.js';
-import type { AlertSource } from '../../batch/alert-source.js';
 import type { SinkRecord } from '../../batch/batch-record.js';
 import { BatchStats } from '../../batch/batch-stats.js';
 import { buildNavigatorLayers } from '../../batch/build-navigator-layer.js';
-import { createFileSource } from '../../batch/create-file-source.js';
+import { createFileSource, type FileSource } from '../../batch/create-file-source.js';
 import { inputLayoutChoices } from '../../batch/detect-layout.js';
 import { ExplanationCache } from '../../batch/explanation-cache.js';
 import { formatSummary } from '../../batch/format-summary.js';
@@ -97,7 +96,7 @@ interface BatchJob {
   collector: ReportCollector;
   backend: ExplanationBackend;
   backoff: SharedBackoff;
-  source: AlertSource;
+  source: FileSource;
   knowledge: Knowledge;
   output: Awaited<ReturnType<typeof openBatchOutput>>;
   cache: ExplanationCache;
@@ -107,8 +106,10 @@ async function prepareJob(inputs: string[], options: BatchCommandOptions, settin
   const stats = new BatchStats();
   const collector = new ReportCollector();
   const backoff = createSharedBackoff();
+  // The source comes first, so that its parsing thread starts while this thread loads the backend and ATT&CK.
+  const parseThread = { mode: context.environment.IDS_EXPLAIN_PARSE_THREAD ?? 'auto', logger: context.logger, ...(settings.inputFormat ? { format: settings.inputFormat } : {}) };
+  const source = createFileSource({ inputs, layout: settings.layout, parseThread });
   const backend = await createBackend({ name: settings.backend, llm: settings.llm, backoff });
-  const source = createFileSource({ inputs, layout: settings.layout });
   const knowledge = loadJobKnowledge(options, context);
   const output = await openBatchOutput({
     path: settings.out,
@@ -169,6 +170,7 @@ async function runJob(job: BatchJob, options: BatchCommandOptions, settings: Bat
   } catch (error) {
     if (!(error instanceof JobStoppedError)) throw error;
   } finally {
+    await job.source.close();
     await sink.close();
     progress?.stop();
     cache.close();
