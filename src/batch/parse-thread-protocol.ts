@@ -15,7 +15,7 @@ export interface ParseRequest {
   items: ParseRequestItem[];
 }
 
-/** What parsing one alert gave: the alert, an error ids-explain raised, or an unexpected failure. */
+/** Result of parsing one alert: the alert, an error that ids-explain raised, or an unexpected failure. */
 export type ParseOutcome =
   | { alert: Alert }
   | { error: { message: string; hint?: string; exitCode: ExitCode } }

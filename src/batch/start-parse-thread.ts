@@ -13,7 +13,7 @@ export interface ItemParser {
   /**
    * Returns the items in the same order, each text replaced by its alert or its parse error;
    * items without text pass unchanged. Never rejects: if the thread fails, the calling thread
-   * parses what it had not answered.
+   * parses the alerts that the thread had not returned.
    */
   parse(items: SourceItem[]): Promise<SourceItem[]>;
   /** Stops the thread. */
@@ -30,7 +30,7 @@ export interface ParseThreadOptions {
 
 /**
  * Alerts longer than this many characters are parsed on the calling thread. The thread then
- * holds at most a few slices of ordinary alerts, which keeps it well within its heap limit.
+ * contains at most a few slices of ordinary alerts, which keeps it well within its heap limit.
  */
 export const maxThreadedAlertChars = 256 * 1024;
 
@@ -85,7 +85,10 @@ export function startParseThread(options: ParseThreadOptions): ItemParser | unde
   let broken = false;
 
   const parseHere = (item: TextItem) => parseOutcome({ origin: formatPosition(item.position), text: item.text }, options.format);
-  const finishHere = (pending: Pending) => pending.resolve(merge(pending.items, pending.known.map((outcome, position) => outcome ?? parseHere(textsOf(pending.items)[position]!))));
+  const finishHere = (pending: Pending) => {
+    const texts = textsOf(pending.items);
+    pending.resolve(merge(pending.items, pending.known.map((outcome, position) => outcome ?? parseHere(texts[position]!))));
+  };
   const fallBack = (reason: string) => {
     if (broken || closing) return;
     broken = true;

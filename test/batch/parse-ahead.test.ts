@@ -16,7 +16,7 @@ async function* batches(...sizes: number[]): AsyncGenerator<SourceItem[]> {
   }
 }
 
-/** A parser that answers after a random delay, so that later requests often finish first. */
+/** Creates a parser that returns after a random delay, so that later requests often finish first. */
 function slowParser(sliceSizes: number[] = []): ItemParser {
   return {
     async parse(slice) {
@@ -42,7 +42,7 @@ describe('parseAhead', () => {
 
   it('yields what the parser returned', async () => {
     const [first] = await collect(parseAhead(batches(1), slowParser()));
-    expect('text' in first! && first.text).toBe('parsed alert 1');
+    expect(first).toEqual({ position: { file: 'queue.jsonl', line: 1 }, text: 'parsed alert 1' });
   });
 
   it('sends small slices first, then slices of 256', async () => {

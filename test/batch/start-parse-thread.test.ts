@@ -30,7 +30,7 @@ function textItem(line: number, text: string): SourceItem {
   return { position: { file: 'queue.jsonl', line }, text };
 }
 
-/** What the calling thread gives for the same text: the alert, or the one-line error. */
+/** Parses the text on the calling thread and returns the alert or the one-line error. */
 function parsedHere(item: SourceItem & { text: string }, format?: string): unknown {
   try {
     return { alert: parseAlert(item.text, { origin: formatPosition(item.position), ...(format ? { format } : {}) }) };
@@ -45,7 +45,7 @@ function comparable(item: SourceItem): unknown {
   return { text: item.text };
 }
 
-/** A module that the thread runs instead of the parse thread, written to a temporary folder. */
+/** Writes a module to a temporary folder, for the thread to run instead of the parse thread. */
 function entryModule(source: string): URL {
   const file = join(mkdtempSync(join(tmpdir(), 'ids-explain-thread-')), 'entry.mjs');
   writeFileSync(file, source);
@@ -91,7 +91,7 @@ describe('startParseThread', () => {
   });
 
   it('parses a long alert on the calling thread in its place', async () => {
-    // The stand-in thread answers with no outcomes, so only the calling thread can parse the long alert.
+    // The stand-in thread returns failures only, so only the calling thread can parse the long alert.
     const entry = entryModule(`import { parentPort } from 'node:worker_threads';
 parentPort.on('message', (request) => parentPort.postMessage({ id: request.id, outcomes: request.items.map(() => ({ failure: 'parsed by the thread' })) }));`);
     const long = textItem(2, `Description: long alert ${'x'.repeat(maxThreadedAlertChars)}`);
