@@ -114,6 +114,7 @@ async function prepareJob(inputs: string[], options: BatchCommandOptions, settin
     path: settings.out,
     resume: Boolean(options.resume),
     force: Boolean(options.force),
+    inputNames: source.inputNames,
     logger: context.logger,
     onCompletedRecord: (record) => countResumedRecord(stats, collector, record),
     stdout: context.stdout,
