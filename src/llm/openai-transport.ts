@@ -7,6 +7,7 @@ import { ConfigurationError } from '../errors/configuration-error.js';
 import { LlmRequestError } from '../errors/llm-request-error.js';
 import type { ChatRequest, ChatResponse, ChatTransport, ResponseFormatMode } from './chat-transport.js';
 import { classifyFailure, UnexpectedResponseError, type FailureDecision } from './classify-failure.js';
+import { LlmCallCounts } from './llm-call-counts.js';
 import type { SharedBackoff } from './shared-backoff.js';
 
 export interface RetryTiming {
@@ -22,6 +23,8 @@ export interface OpenAiTransportOptions {
   settings: LlmSettings & { model: string };
   backoff: SharedBackoff;
   retryTiming?: Partial<RetryTiming>;
+  /** Counts to add every request to, such as a batch job's; the transport keeps its own otherwise. */
+  calls?: LlmCallCounts;
 }
 
 const defaultTiming: RetryTiming = { baseDelayMs: 1000, maxDelayMs: 20_000, maxRetryAfterMs: 120_000 };
@@ -91,7 +94,12 @@ class OpenAiTransport implements ChatTransport {
   private readonly timing: RetryTiming;
   private readonly state: TransportState;
 
-  constructor(private readonly settings: LlmSettings & { model: string }, private readonly backoff: SharedBackoff, timing: Partial<RetryTiming> = {}) {
+  constructor(
+    private readonly settings: LlmSettings & { model: string },
+    private readonly backoff: SharedBackoff,
+    timing: Partial<RetryTiming> = {},
+    private readonly calls: LlmCallCounts = new LlmCallCounts(),
+  ) {
     this.model = settings.model;
     this.client = createClient(settings);
     this.server = serverLabel(settings);
@@ -111,10 +119,12 @@ class OpenAiTransport implements ChatTransport {
       await this.backoff.wait(request.signal);
       const started = Date.now();
       logger.debug('alert %s: sending the %s request to %s (model %s, %s, attempt %d)', alertId, request.purpose, this.server, this.model, this.state.mode, attempt);
+      this.countSent(request, attempt > 1 || adaptations > 0);
       let response: ChatResponse;
       try {
         response = await this.send(request);
       } catch (error) {
+        this.calls.failed += 1;
         // A dropped parameter is a changed request, not a retry, so it keeps the attempt count.
         if (adaptations < 5 && this.adapt(error, request)) {
           adaptations += 1;
@@ -125,12 +135,19 @@ class OpenAiTransport implements ChatTransport {
         continue;
       }
       this.rejectCutAnswer(response, request);
+      this.calls.succeeded += 1;
       // A server can echo the Authorization header into its response, which would carry the
       // key into the output, the cache and recordings.
       response.content = hideSecrets(response.content, [this.settings.apiKey]);
       logger.debug('alert %s: %s responded in %d ms (%s prompt, %s completion tokens)', alertId, this.server, Date.now() - started, response.promptTokens ?? '?', response.completionTokens ?? '?');
       return response;
     }
+  }
+
+  private countSent(request: ChatRequest, repeated: boolean): void {
+    this.calls.sent += 1;
+    if (repeated) this.calls.retries += 1;
+    else if (request.purpose === 'repair') this.calls.repairs += 1;
   }
 
   /** Waits before the next attempt, or throws LlmRequestError when the failure is final. */
@@ -183,6 +200,7 @@ class OpenAiTransport implements ChatTransport {
    */
   private rejectCutAnswer(response: ChatResponse, request: ChatRequest): void {
     if (response.finishReason !== 'length') return;
+    this.calls.failed += 1;
     const limit = this.settings.maxOutputTokens;
     const written = response.completionTokens !== undefined ? ` after ${response.completionTokens} tokens` : '';
     throw new LlmRequestError(`the model's ${request.purpose} response for alert ${request.alertId} stopped at the output limit of ${limit} tokens${written} (finish_reason "length"), so it is cut short`, {
@@ -258,7 +276,7 @@ class OpenAiTransport implements ChatTransport {
  * for good. Creating it throws ConfigurationError for missing settings.
  */
 export function createOpenAiTransport(options: OpenAiTransportOptions): ChatTransport {
-  return new OpenAiTransport(options.settings, options.backoff, options.retryTiming);
+  return new OpenAiTransport(options.settings, options.backoff, options.retryTiming, options.calls);
 }
 
 async function readStream(

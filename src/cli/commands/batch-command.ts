@@ -107,7 +107,7 @@ async function prepareJob(inputs: string[], options: BatchCommandOptions, settin
   const stats = new BatchStats();
   const collector = new ReportCollector();
   const backoff = createSharedBackoff();
-  const backend = await createBackend({ name: settings.backend, llm: settings.llm, backoff });
+  const backend = await createBackend({ name: settings.backend, llm: settings.llm, backoff, calls: stats.llmCalls });
   const source = createFileSource({ inputs, layout: settings.layout });
   const knowledge = loadJobKnowledge(options, context);
   const output = await openBatchOutput({
