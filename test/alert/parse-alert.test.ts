@@ -256,6 +256,6 @@ describe('parseAlert cut JSON records', () => {
 
   it('reports a cut EVE record as invalid JSON', () => {
     const error = errorOf(() => parseAlert('{"event_type":"alert","src_ip":"10.0.0.1","alert":{"signature_id":2000', { origin: 'eve.json:3' }));
-    expect(error.message).toMatch(/^eve\.json:3: invalid JSON at line 1, column \d+: the text ends before the JSON is complete; before the cut, /);
+    expect(error.message).toMatch(/^eve\.json:3: invalid JSON at line 1, column \d+: the text ends before the JSON is complete; the Suricata EVE record is cut short/);
   });
 });
