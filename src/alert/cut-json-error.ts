@@ -16,7 +16,7 @@ export function cutJsonError(input: AlertInput, cause: InputError): InputError {
   const prefix = `${input.origin}: `;
   const detail = cause.message.startsWith(prefix) ? cause.message.slice(prefix.length) : cause.message;
   const adapterKnowsCut = /cut short/.test(`${cause.message} ${cause.hint ?? ''}`);
-  // Some adapters already say that the record is cut, and then need no "before the cut".
+  // Some adapter messages already state that the record is cut, so they need no "before the cut".
   const lead = /cut short/.test(detail) ? '' : 'before the cut, ';
   return new InputError(`${input.origin}: invalid JSON${where}: ${reason}; ${lead}${detail}`, {
     hint: adapterKnowsCut && cause.hint ? cause.hint : genericHint,
