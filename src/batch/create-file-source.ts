@@ -94,10 +94,12 @@ export function createFileSource(options: FileSourceOptions): FileSource {
   };
 }
 
+const nonBlank = /\S/;
+
 /**
- * Reads one alert per line. Lines starting with "#" are comments, not alerts. A header block
- * with a "#fields" line (as in Zeek's TSV logs) is put in front of every data line below it,
- * so that each line can be read on its own.
+ * Reads one alert per line. Blank lines and lines starting with "#" (comments) are not
+ * alerts. A header block with a "#fields" line (as in Zeek's TSV logs) is put in front of
+ * every data line below it, so that each line can be read on its own.
  */
 async function* lineItems(file: InputFile, stream: AsyncIterable<Buffer>, maxBytes: number, onBytes: (bytes: number) => void): AsyncGenerator<SourceItem[]> {
   let header: string[] = [];
@@ -110,6 +112,8 @@ async function* lineItems(file: InputFile, stream: AsyncIterable<Buffer>, maxByt
         items.push({ position, error: tooLargeError(`${file.name}:${line.line}`, line.tooLongBytes, maxBytes) });
         continue;
       }
+      // A blank line separates records or ends a file. It contains no alert, so it gets no record.
+      if (!nonBlank.test(line.text)) continue;
       if (line.text.startsWith('#')) {
         if (!headerOpen) header = [];
         headerOpen = true;
