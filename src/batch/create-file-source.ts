@@ -37,6 +37,12 @@ export interface FileSource extends AlertSource {
   close(): Promise<void>;
 }
 
+/** The source of `batch` and `enqueue`, which also names the inputs it reads. */
+export interface FileSource extends AlertSource {
+  /** Name of every input as positions give it: each file as given or found, or "stdin". */
+  readonly inputNames: ReadonlySet<string>;
+}
+
 const sniffBytes = 1024 * 1024;
 
 /** Reads the start of a stream (up to the first newline after 64 KB, or 1 MB) without losing it. */
@@ -104,6 +110,7 @@ export function createFileSource(options: FileSourceOptions): FileSource {
   }
 
   return {
+    inputNames: new Set(files.map((file) => file.name)),
     items: () => paceItems(items()),
     progress: () => (totalBytes === undefined ? { bytesRead } : { bytesRead, totalBytes }),
     parsesInThread: parser !== undefined,
@@ -111,10 +118,12 @@ export function createFileSource(options: FileSourceOptions): FileSource {
   };
 }
 
+const nonBlank = /\S/;
+
 /**
- * Reads one alert per line. Lines starting with "#" are comments, not alerts. A header block
- * with a "#fields" line (as in Zeek's TSV logs) is put in front of every data line below it,
- * so that each line can be read on its own.
+ * Reads one alert per line. Blank lines and lines starting with "#" (comments) are not
+ * alerts. A header block with a "#fields" line (as in Zeek's TSV logs) is put in front of
+ * every data line below it, so that each line can be read on its own.
  */
 async function* lineItems(file: InputFile, stream: AsyncIterable<Buffer>, maxBytes: number, onBytes: (bytes: number) => void): AsyncGenerator<SourceItem[]> {
   let header: string[] = [];
@@ -127,6 +136,8 @@ async function* lineItems(file: InputFile, stream: AsyncIterable<Buffer>, maxByt
         items.push({ position, error: tooLargeError(`${file.name}:${line.line}`, line.tooLongBytes, maxBytes) });
         continue;
       }
+      // A blank line separates records or ends a file. It contains no alert, so it gets no record.
+      if (!nonBlank.test(line.text)) continue;
       if (line.text.startsWith('#')) {
         if (!headerOpen) header = [];
         headerOpen = true;

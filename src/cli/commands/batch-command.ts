@@ -109,12 +109,13 @@ async function prepareJob(inputs: string[], options: BatchCommandOptions, settin
   // The source comes first, so that its parsing thread starts while this thread loads the backend and ATT&CK.
   const parseThread = { mode: context.environment.IDS_EXPLAIN_PARSE_THREAD ?? 'auto', logger: context.logger, ...(settings.inputFormat ? { format: settings.inputFormat } : {}) };
   const source = createFileSource({ inputs, layout: settings.layout, parseThread });
-  const backend = await createBackend({ name: settings.backend, llm: settings.llm, backoff });
+  const backend = await createBackend({ name: settings.backend, llm: settings.llm, backoff, calls: stats.llmCalls });
   const knowledge = loadJobKnowledge(options, context);
   const output = await openBatchOutput({
     path: settings.out,
     resume: Boolean(options.resume),
     force: Boolean(options.force),
+    inputNames: source.inputNames,
     logger: context.logger,
     onCompletedRecord: (record) => countResumedRecord(stats, collector, record),
     stdout: context.stdout,
