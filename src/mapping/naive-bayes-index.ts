@@ -1,4 +1,5 @@
 import { countDocumentTerms, type CountedDocuments } from './count-document-terms.js';
+import { asQueryTermCounts, type QueryTermCounts } from './count-query-terms.js';
 import { SortedTermTable } from './sorted-term-table.js';
 import { TermPostings } from './term-postings.js';
 import { decodeFloat32, decodeIndices, decodeQuantized, decodeUint32, encodeIndices, encodeQuantized, encodeTypedArray, quantized } from './typed-array-base64.js';
@@ -194,16 +195,16 @@ export class NaiveBayesIndex {
   }
 
   /**
-   * Returns the `limit` most probable labels for a query, most probable first, with their
+   * Returns the `limit` most probable labels for a query (tokens or their counts), most probable first, with their
    * posterior probabilities. Terms the index lacks are ignored, and a query without known
    * terms gets the prior. `exclude` lists training documents (in build order) to hold out.
    * Throws when `exclude` is given to an index restored from JSON, which lacks the counts.
    */
-  score(tokens: readonly string[], limit: number, exclude: readonly number[] = []): LabelProbability[] {
+  score(tokens: readonly string[] | QueryTermCounts, limit: number, exclude: readonly number[] = []): LabelProbability[] {
     const query = new Map<number, number>();
-    for (const token of tokens) {
+    for (const [token, count] of asQueryTermCounts(tokens)) {
       const id = this.terms.termId(token);
-      if (id !== undefined) query.set(id, (query.get(id) ?? 0) + 1);
+      if (id !== undefined) query.set(id, count);
     }
     const scores = this.scratch;
     if (exclude.length === 0) {
