@@ -51,7 +51,8 @@ export interface FeatureContext {
 /** Returns 1 when the alert names platforms and the technique runs on none of them, else 0. */
 function platformMismatch(alert: ReadonlySet<string>, technique: readonly string[] | undefined): number {
   if (alert.size === 0 || !technique || technique.length === 0) return 0;
-  return technique.some((platform) => alert.has(platform)) ? 0 : 1;
+  for (const platform of technique) if (alert.has(platform)) return 0;
+  return 1;
 }
 
 /** Feature vectors of one alert's candidates, keyed by family (parent) ID and by sub-technique ID. */
@@ -69,9 +70,15 @@ export interface CandidateFeatureOptions {
   subtechniques?: boolean;
 }
 
-function featureVector(stats: KeyStats, evidence: Evidence, isSubtechnique: boolean, { context, fusionConstant }: CandidateFeatureOptions): number[] {
+interface VectorInputs {
+  evidence: Evidence;
+  /** Similarity of the closest profile, the same for every candidate of one alert. */
+  topProfile: number;
+  options: CandidateFeatureOptions;
+}
+
+function featureVector(stats: KeyStats, isSubtechnique: boolean, { evidence, topProfile, options: { context, fusionConstant } }: VectorInputs): number[] {
   const { sum, max, key } = stats;
-  const topProfile = evidence.profile[0]?.score ?? 0;
   return [
     Math.min(sum[sourceSlot.lexicon]!, 2),
     max[sourceSlot.lexicon]!,
@@ -108,11 +115,12 @@ function featureVector(stats: KeyStats, evidence: Evidence, isSubtechnique: bool
  */
 export function candidateFeatures(evidence: Evidence, options: CandidateFeatureOptions): CandidateFeatures {
   const { techniques, families } = candidateStatistics(evidence, (id) => options.context.nameTerms(id));
+  const inputs: VectorInputs = { evidence, topProfile: evidence.profile[0]?.score ?? 0, options };
   const result: CandidateFeatures = { families: new Map(), subtechniques: new Map() };
-  for (const [key, stats] of families) result.families.set(key, featureVector(stats, evidence, false, options));
+  for (const [key, stats] of families) result.families.set(key, featureVector(stats, false, inputs));
   if (options.subtechniques === false) return result;
   for (const [key, stats] of techniques) {
-    if (key.includes('.')) result.subtechniques.set(key, featureVector(stats, evidence, true, options));
+    if (key.includes('.')) result.subtechniques.set(key, featureVector(stats, true, inputs));
   }
   return result;
 }

@@ -63,19 +63,31 @@ function nameOverlap(terms: readonly string[] | undefined, query: ReadonlySet<st
   return shared / terms.length;
 }
 
-/** Ranks each source's supported keys by sum (by maximum for profiles), ties by key, from 1. */
+function compareKeys(a: KeyStats, b: KeyStats): number {
+  return a.key < b.key ? -1 : 1;
+}
+
+/** Sorts one source's keys by the given values, larger first, ties by key, and numbers them from 1. */
+function assignRanks(keys: KeyStats[], slot: number, byMax: boolean): void {
+  if (byMax) keys.sort((a, b) => b.max[slot]! - a.max[slot]! || compareKeys(a, b));
+  else keys.sort((a, b) => b.sum[slot]! - a.sum[slot]! || compareKeys(a, b));
+  for (let position = 0; position < keys.length; position += 1) keys[position]!.rank[slot] = position + 1;
+}
+
+/**
+ * Ranks each fused source's supported keys by sum (by maximum for profiles), ties by key, from
+ * 1. The prior is not fused, so its keys keep rank 1, which marks them as supported.
+ */
 function rankSources(stats: Map<string, KeyStats>): void {
-  const supported: KeyStats[][] = evidenceSources.map(() => []);
+  const supported: KeyStats[][] = Array.from({ length: fusedSourceCount }, () => []);
   for (const entry of stats.values()) {
-    for (let slot = 0; slot < evidenceSources.length; slot += 1) if (entry.rank[slot] !== 0) supported[slot]!.push(entry);
+    const rank = entry.rank;
+    for (let slot = 0; slot < fusedSourceCount; slot += 1) if (rank[slot] !== 0) supported[slot]!.push(entry);
   }
-  supported.forEach((keys, slot) => {
-    const byMax = slot === sourceSlot.profile;
-    keys.sort((a, b) => (byMax ? b.max[slot]! - a.max[slot]! : b.sum[slot]! - a.sum[slot]!) || (a.key < b.key ? -1 : 1));
-    keys.forEach((entry, position) => {
-      entry.rank[slot] = position + 1;
-    });
-  });
+  for (let slot = 0; slot < fusedSourceCount; slot += 1) {
+    const keys = supported[slot]!;
+    if (keys.length > 0) assignRanks(keys, slot, slot === sourceSlot.profile);
+  }
 }
 
 function techniqueStatistics(evidence: Evidence, nameTerms: (id: string) => readonly string[] | undefined): Map<string, KeyStats> {
