@@ -49,8 +49,10 @@ export interface FeatureContext {
 }
 
 /** Returns 1 when the alert names platforms and the technique runs on none of them, else 0. */
-function platformMismatch(alert: ReadonlySet<string>, technique: readonly string[] | undefined): number {
-  if (alert.size === 0 || !technique || technique.length === 0) return 0;
+function platformMismatch(alert: ReadonlySet<string>, key: string, context: FeatureContext): number {
+  if (alert.size === 0) return 0;
+  const technique = context.platforms(key);
+  if (!technique || technique.length === 0) return 0;
   for (const platform of technique) if (alert.has(platform)) return 0;
   return 1;
 }
@@ -104,7 +106,7 @@ function featureVector(stats: KeyStats, isSubtechnique: boolean, { evidence, top
     context.hasSubtechniques(key) ? 1 : 0,
     stats.fusedRank(fusionConstant),
     Math.min(sum[sourceSlot.prior]!, 1),
-    platformMismatch(evidence.platforms, context.platforms(key)),
+    platformMismatch(evidence.platforms, key, context),
   ];
 }
 

@@ -92,8 +92,10 @@ function rankSources(stats: Map<string, KeyStats>): void {
 
 function techniqueStatistics(evidence: Evidence, nameTerms: (id: string) => readonly string[] | undefined): Map<string, KeyStats> {
   const stats = new Map<string, KeyStats>();
-  evidenceSources.forEach((source, slot) => {
-    for (const { id, score } of evidence[source]) {
+  for (let slot = 0; slot < evidenceSources.length; slot += 1) {
+    const items = evidence[evidenceSources[slot]!];
+    for (let position = 0; position < items.length; position += 1) {
+      const { id, score } = items[position]!;
       let entry = stats.get(id);
       if (!entry) {
         entry = new KeyStats(id);
@@ -102,7 +104,7 @@ function techniqueStatistics(evidence: Evidence, nameTerms: (id: string) => read
       }
       entry.add(slot, score);
     }
-  });
+  }
   return stats;
 }
 

@@ -82,18 +82,25 @@ function queryLength(query: Map<number, number>): number {
   return length;
 }
 
-/** Returns the positions of the `limit` largest scores, largest first (lower position on ties). */
-function topPositions(scores: Float64Array, limit: number): number[] {
-  const top: number[] = [];
+/**
+ * Returns the positions of the `limit` largest non-zero scores, largest first (lower position
+ * on ties). The running list is kept in a reused typed array, so positions that do not make it
+ * cost one comparison.
+ */
+function topPositions(scores: Float64Array, limit: number, slots: Int32Array): number[] {
+  let count = 0;
   for (let position = 0; position < scores.length; position += 1) {
     const score = scores[position]!;
-    if (score === 0 || (top.length === limit && score <= scores[top[limit - 1]!]!)) continue;
-    let slot = top.length;
-    while (slot > 0 && score > scores[top[slot - 1]!]!) slot -= 1;
-    top.splice(slot, 0, position);
-    if (top.length > limit) top.pop();
+    if (score === 0 || (count === limit && score <= scores[slots[limit - 1]!]!)) continue;
+    let slot = count;
+    while (slot > 0 && score > scores[slots[slot - 1]!]!) {
+      slots[slot] = slots[slot - 1]!;
+      slot -= 1;
+    }
+    slots[slot] = position;
+    if (count < limit) count += 1;
   }
-  return top;
+  return Array.from(slots.subarray(0, count));
 }
 
 /**
@@ -111,6 +118,7 @@ export class NaiveBayesIndex {
   /** Log-probability of an unseen term per label, log(smoothing / (tokens + smoothing × vocabulary)). */
   private readonly logUnseen: Float64Array;
   private readonly scratch: Float64Array;
+  private topSlots = new Int32Array(0);
   private readonly training: TrainingCounts | undefined;
 
   private constructor(arrays: Arrays, training?: TrainingCounts) {
@@ -296,6 +304,7 @@ export class NaiveBayesIndex {
       scores[label] = weight;
       total += weight;
     }
-    return topPositions(scores, limit).map((label) => ({ label: this.labels[label]!, probability: scores[label]! / total }));
+    if (this.topSlots.length <= limit) this.topSlots = new Int32Array(limit + 1);
+    return topPositions(scores, limit, this.topSlots).map((label) => ({ label: this.labels[label]!, probability: scores[label]! / total }));
   }
 }
