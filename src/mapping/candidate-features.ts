@@ -80,32 +80,32 @@ interface VectorInputs {
 }
 
 function featureVector(stats: KeyStats, isSubtechnique: boolean, { evidence, topProfile, options: { context, fusionConstant } }: VectorInputs): number[] {
-  const { sum, max, key } = stats;
+  const key = stats.key;
   return [
-    Math.min(sum[sourceSlot.lexicon]!, 2),
-    max[sourceSlot.lexicon]!,
-    max[sourceSlot.profile]!,
-    topProfile > 0 ? max[sourceSlot.profile]! / topProfile : 0,
+    Math.min(stats.sum(sourceSlot.lexicon), 2),
+    stats.max(sourceSlot.lexicon),
+    stats.max(sourceSlot.profile),
+    topProfile > 0 ? stats.max(sourceSlot.profile) / topProfile : 0,
     stats.reciprocalRank(sourceSlot.profile),
-    Math.min(sum[sourceSlot.neighbours]!, 4),
-    max[sourceSlot.neighbours]!,
+    Math.min(stats.sum(sourceSlot.neighbours), 4),
+    stats.max(sourceSlot.neighbours),
     stats.reciprocalRank(sourceSlot.neighbours),
-    Math.min(sum[sourceSlot.examples]!, 4),
-    max[sourceSlot.examples]!,
+    Math.min(stats.sum(sourceSlot.examples), 4),
+    stats.max(sourceSlot.examples),
     stats.reciprocalRank(sourceSlot.examples),
-    Math.min(sum[sourceSlot.exampleTitles]!, 4),
-    max[sourceSlot.exampleTitles]!,
+    Math.min(stats.sum(sourceSlot.exampleTitles), 4),
+    stats.max(sourceSlot.exampleTitles),
     stats.reciprocalRank(sourceSlot.exampleTitles),
-    Math.min(sum[sourceSlot.software]!, 2),
-    Math.min(sum[sourceSlot.attackBayes]!, 1),
+    Math.min(stats.sum(sourceSlot.software), 2),
+    Math.min(stats.sum(sourceSlot.attackBayes), 1),
     stats.reciprocalRank(sourceSlot.attackBayes),
-    Math.min(sum[sourceSlot.exampleBayes]!, 1),
+    Math.min(stats.sum(sourceSlot.exampleBayes), 1),
     stats.reciprocalRank(sourceSlot.exampleBayes),
     stats.nameOverlap,
     isSubtechnique ? 1 : 0,
     context.hasSubtechniques(key) ? 1 : 0,
     stats.fusedRank(fusionConstant),
-    Math.min(sum[sourceSlot.prior]!, 1),
+    Math.min(stats.sum(sourceSlot.prior), 1),
     platformMismatch(evidence.platforms, key, context),
   ];
 }

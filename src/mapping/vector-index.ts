@@ -223,11 +223,14 @@ export class VectorIndex {
     const bestScores = this.bestScores;
     const bestDocs = this.bestDocs!;
     let count = 0;
+    // The worst kept hit once the list is full; until then every document gets in.
+    let floorScore = Number.NEGATIVE_INFINITY;
+    let floorDoc = -1;
     for (let position = 0; position < touchedCount; position += 1) {
       const doc = touched[position]!;
       const score = scores[doc]!;
       scores[doc] = 0;
-      if (count === limit && (score < bestScores[limit - 1]! || (score === bestScores[limit - 1]! && doc > bestDocs[limit - 1]!))) continue;
+      if (score < floorScore || (score === floorScore && doc > floorDoc)) continue;
       if (skip?.(doc)) continue;
       let slot = count;
       while (slot > 0 && (score > bestScores[slot - 1]! || (score === bestScores[slot - 1]! && doc < bestDocs[slot - 1]!))) {
@@ -238,6 +241,10 @@ export class VectorIndex {
       bestScores[slot] = score;
       bestDocs[slot] = doc;
       if (count < limit) count += 1;
+      if (count === limit) {
+        floorScore = bestScores[limit - 1]!;
+        floorDoc = bestDocs[limit - 1]!;
+      }
     }
     return Array.from({ length: count }, (_, slot) => ({ doc: bestDocs[slot]!, score: bestScores[slot]! }));
   }
