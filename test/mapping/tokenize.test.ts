@@ -49,6 +49,22 @@ describe('tokenize', () => {
   it('drops one-letter tokens', () => {
     expect(tokenize('a b c x')).toEqual([]);
   });
+
+  it('gives a repeated word its terms each time', () => {
+    expect(tokenize('schtasks.exe schtasks.exe')).toEqual(['schtasks.exe', 'schtask', 'exe', 'schtasks.exe', 'schtask', 'exe']);
+  });
+
+  it('returns terms that a caller may change without changing later results', () => {
+    tokenize('crontab edited').push('changed');
+    tokenize('crontab edited').splice(0);
+    expect(tokenize('crontab edited')).toEqual(['crontab', 'edit']);
+  });
+
+  it('tokenizes words longer than the remembered length', () => {
+    const word = `${'Scheduled'.repeat(8)}Task`;
+    tokenize(word);
+    expect(tokenize(word)).toEqual([word.toLowerCase(), ...Array<string>(8).fill('schedul'), 'task']);
+  });
 });
 
 describe('lexiconWords', () => {
