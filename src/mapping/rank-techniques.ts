@@ -1,5 +1,5 @@
 import { parentTechniqueId } from '../attack/technique-id.js';
-import { candidateFeatures, type FeatureContext } from './candidate-features.js';
+import { visitCandidateFeatures, type FeatureContext } from './candidate-features.js';
 import type { MappingModels } from './fit-mapping-models.js';
 import type { Evidence } from './gather-evidence.js';
 import { predictProbability } from './logistic-model.js';
@@ -85,21 +85,36 @@ interface RankedEntry {
   confidence: number;
 }
 
+/** The models' confidence for every family and every sub-technique of one alert. */
+interface CandidateConfidence {
+  families: Map<string, number>;
+  subtechniques: { id: string; confidence: number }[];
+}
+
+function candidateConfidence(evidence: Evidence, models: MappingModels, context: FeatureContext): CandidateConfidence {
+  const confidence: CandidateConfidence = { families: new Map(), subtechniques: [] };
+  // Families come first, so every sub-technique's family is scored before the sub-technique.
+  visitCandidateFeatures(evidence, { context, fusionConstant: models.fusionConstant }, (id, isSubtechnique, vector) => {
+    if (isSubtechnique) confidence.subtechniques.push({ id, confidence: predictProbability(models.technique, vector) });
+    else confidence.families.set(id, predictProbability(models.family, vector));
+  });
+  return confidence;
+}
+
 /**
  * Lists every family and each sub-technique with at least `listedSubtechniqueShare` of its
  * family's confidence, ordered by family confidence, the parent before its sub-techniques,
  * these by confidence. A parent or a technique without sub-techniques stands for its whole
  * family and carries the family's confidence; only sub-techniques are scored on their own.
  */
-function rankedEntries(subtechniques: Map<string, number[]>, familyConfidence: Map<string, number>, models: MappingModels): RankedEntry[] {
+function rankedEntries({ families, subtechniques }: CandidateConfidence): RankedEntry[] {
   const entries: RankedEntry[] = [];
-  for (const [family, confidence] of familyConfidence) {
+  for (const [family, confidence] of families) {
     entries.push({ id: family, family, familyConfidence: confidence, isSub: false, confidence: round(confidence) });
   }
-  for (const [id, vector] of subtechniques) {
+  for (const { id, confidence } of subtechniques) {
     const family = parentTechniqueId(id);
-    const ofFamily = familyConfidence.get(family) ?? 0;
-    const confidence = predictProbability(models.technique, vector);
+    const ofFamily = families.get(family) ?? 0;
     if (confidence < ofFamily * listedSubtechniqueShare) continue;
     entries.push({ id, family, familyConfidence: ofFamily, isSub: true, confidence: round(confidence) });
   }
@@ -125,12 +140,9 @@ function describedCandidate(entry: RankedEntry, evidence: Evidence, summary: Sea
  * sub-technique or, when the evidence cannot separate its sub-techniques, as the parent.
  */
 export function rankTechniques(evidence: Evidence, models: MappingModels, context: FeatureContext, limit = rankedDepth): RankedTechniques {
-  const familyConfidence = new Map<string, number>();
-  const features = candidateFeatures(evidence, { context, fusionConstant: models.fusionConstant });
-  for (const [family, vector] of features.families) {
-    familyConfidence.set(family, predictProbability(models.family, vector));
-  }
-  const entries = rankedEntries(features.subtechniques, familyConfidence, models);
+  const confidence = candidateConfidence(evidence, models, context);
+  const familyConfidence = confidence.families;
+  const entries = rankedEntries(confidence);
   // Candidates and their evidence text are made only for the kept entries, because formatting
   // evidence for every candidate costs more than scoring them.
   const summary = summarizeSearch(evidence);
