@@ -111,7 +111,7 @@ function writeFeatures(stats: KeyStats, isSubtechnique: boolean, { evidence, top
 
 /**
  * Calls `visit` with the feature vector of every family, then of every sub-technique unless
- * options leave them out. A family's vector counts its sub-techniques' evidence; parents and
+ * options leave them out. A family's vector counts its sub-techniques' evidence. Parents and
  * techniques without sub-techniques stand for their family and get no vector of their own.
  * The vector is one array reused for every call, so a visitor that keeps it must copy it.
  */

@@ -203,9 +203,10 @@ export class NaiveBayesIndex {
   }
 
   /**
-   * Returns the `limit` most probable labels for a query (tokens or their counts), most probable first, with their
-   * posterior probabilities. Terms the index lacks are ignored, and a query without known
-   * terms gets the prior. `exclude` lists training documents (in build order) to hold out.
+   * Returns the `limit` most probable labels for a query (tokens or their counts), most
+   * probable first, with their posterior probabilities. Terms the index lacks are ignored, and
+   * a query without known terms gets the prior. `exclude` lists training documents (in build
+   * order) to hold out.
    * Throws when `exclude` is given to an index restored from JSON, which lacks the counts.
    */
   score(tokens: readonly string[] | QueryTermCounts, limit: number, exclude: readonly number[] = []): LabelProbability[] {

@@ -96,7 +96,7 @@ export function reviewAlertTechniques(
   index: AttackIndex,
 ): ReviewedTechniques {
   const state: ReviewState = {
-    // Review changes candidates only for alerts that carry IDs; most alerts carry none, and
+    // Review changes candidates only for alerts that carry IDs. Most alerts carry none, and
     // copying every candidate for them cost more than the review itself.
     candidates: resolutions.length === 0 ? [...ranked.candidates] : ranked.candidates.map((candidate) => ({ ...candidate, evidence: [...candidate.evidence] })),
     predicted: [],

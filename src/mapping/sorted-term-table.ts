@@ -6,7 +6,7 @@ const maxRememberedLookups = 100_000;
  * search, which is cheaper to load than a map of every term.
  */
 export class SortedTermTable {
-  /** Remembered lookups; null marks a term the table lacks, so that one get answers both cases. */
+  /** Remembered lookups. Null marks a term the table lacks, so one map lookup covers both cases. */
   private readonly lookups = new Map<string, number | null>();
 
   /** Takes terms sorted by code unit, without repeats. */

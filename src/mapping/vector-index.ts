@@ -161,9 +161,10 @@ export class VectorIndex {
   }
 
   /**
-   * Turns query tokens, or their counts, into a unit-length TF-IDF vector. Unknown terms are dropped, and so are
-   * terms found in more than `maxQueryTermShare` of the documents of a large index: their
-   * weight is small and their long postings lists would dominate search time.
+   * Turns query tokens, or their counts, into a unit-length TF-IDF vector. Unknown terms are
+   * dropped, and so are terms found in more than `maxQueryTermShare` of the documents of a
+   * large index, because their weight is small and their long postings lists would dominate
+   * search time.
    */
   queryVector(tokens: readonly string[] | QueryTermCounts): QueryVector {
     const termIds: number[] = [];
