@@ -1,6 +1,7 @@
 import { InputError } from '../errors/input-error.js';
 import type { Alert } from './alert-schema.js';
 import { createAlertInput, type AlertInput } from './alert-input.js';
+import { cutJsonError } from './cut-json-error.js';
 import type { AlertAdapter } from './adapters/alert-adapter.js';
 import { alertAdapters, findAdapter } from './adapters/alert-adapters.js';
 import { describeOversize } from './describe-oversize.js';
@@ -92,7 +93,7 @@ function chooseAdapter(input: AlertInput, format: string | undefined): AlertAdap
 /**
  * Reads one alert from text: checks size and encoding, detects the format (or uses the one
  * given), runs that adapter and validates the result. A JSON record that was cut short is
- * read up to the cut, with a note. Throws InputError with a one-line reason and a next step
+ * read up to the cut, with a note, and reported as invalid JSON when that part is no alert. Throws InputError with a one-line reason and a next step
  * for empty, binary, oversized, malformed, unrecognised or description-less input.
  */
 export function parseAlert(text: string, options: ParseAlertOptions = {}): Alert {
@@ -101,7 +102,14 @@ export function parseAlert(text: string, options: ParseAlertOptions = {}): Alert
   const input = createAlertInput(text.replace(/^\uFEFF/, ''), origin, options.referenceTime ?? new Date());
   const adapter = chooseAdapter(input, options.format);
   if (input.jsonError !== undefined && !input.partialJson && adapter.name === 'json') throw unreadableJsonError(input);
-  const draft = adapter.parse(input);
-  if (options.notes?.length) draft.notes = [...options.notes, ...(draft.notes ?? [])];
-  return makeAlert(draft, origin);
+  try {
+    const draft = adapter.parse(input);
+    if (options.notes?.length) draft.notes = [...options.notes, ...(draft.notes ?? [])];
+    return makeAlert(draft, origin);
+  } catch (error) {
+    // A cut record is read as far as it goes. When that part is no alert, the cut is the
+    // reason to report, since the missing field is most likely after it.
+    if (input.partialJson && input.json === undefined && error instanceof InputError) throw cutJsonError(input, error);
+    throw error;
+  }
 }

@@ -1,5 +1,6 @@
 import type { LlmSettings } from '../config/llm-settings.js';
 import { InputError } from '../errors/input-error.js';
+import type { LlmCallCounts } from '../llm/llm-call-counts.js';
 import type { SharedBackoff } from '../llm/shared-backoff.js';
 import type { ExplanationBackend } from './explanation-backend.js';
 import { offlineBackend } from './offline-backend.js';
@@ -13,6 +14,8 @@ export interface CreateBackendOptions {
   llm?: LlmSettings;
   /** Pause shared by the workers of a batch job, so a 429 slows all of them. */
   backoff?: SharedBackoff;
+  /** Counts that a backend calling a model adds each request to; other backends ignore them. */
+  calls?: LlmCallCounts;
 }
 
 async function environmentSettings(): Promise<LlmSettings> {
@@ -29,11 +32,11 @@ async function environmentSettings(): Promise<LlmSettings> {
  * when selected, so the offline path never loads the openai SDK or LangChain. Throws
  * InputError for an unknown name and ConfigurationError for missing LLM settings.
  */
-export async function createBackend({ name, llm, backoff }: CreateBackendOptions): Promise<ExplanationBackend> {
+export async function createBackend({ name, llm, backoff, calls }: CreateBackendOptions): Promise<ExplanationBackend> {
   if (name === 'offline') return offlineBackend;
   if (name === 'openai') {
     const { createOpenAiBackend } = await import('../llm/openai-backend.js');
-    return createOpenAiBackend({ settings: llm ?? (await environmentSettings()), ...(backoff ? { backoff } : {}) });
+    return createOpenAiBackend({ settings: llm ?? (await environmentSettings()), ...(backoff ? { backoff } : {}), ...(calls ? { calls } : {}) });
   }
   if (name === 'replay') {
     const { createReplayBackend } = await import('../llm/replay-backend.js');

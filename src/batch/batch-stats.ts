@@ -1,4 +1,5 @@
 import type { Explanation } from '../explanation/explanation-schema.js';
+import { LlmCallCounts } from '../llm/llm-call-counts.js';
 import type { ExplainedBy, SinkRecord } from './batch-record.js';
 
 /** Running counts of a batch job, for progress, the summary and the Navigator layer. */
@@ -11,7 +12,10 @@ export class BatchStats {
   /** Alerts found finished in the output of an earlier run and skipped. */
   resumed = 0;
   groups = 0;
+  /** Drafts the backend delivered for this run's templates and alerts, one per successful backend call. */
   backendCalls = 0;
+  /** Requests sent to a model server, successful or not, for backends that call one. */
+  readonly llmCalls = new LlmCallCounts();
   promptTokens = 0;
   completionTokens = 0;
   /** Backend drafts that the backend replaced with the offline composer, such as after LLM errors. */

@@ -20,6 +20,12 @@ export interface FileSourceOptions {
   maxAlertBytes?: number;
 }
 
+/** The source of `batch` and `enqueue`, which also names the inputs it reads. */
+export interface FileSource extends AlertSource {
+  /** Name of every input as positions give it: each file as given or found, or "stdin". */
+  readonly inputNames: ReadonlySet<string>;
+}
+
 const sniffBytes = 1024 * 1024;
 
 /** Reads the start of a stream (up to the first newline after 64 KB, or 1 MB) without losing it. */
@@ -55,7 +61,7 @@ async function peek(stream: AsyncIterable<Buffer | string>): Promise<{ head: Buf
  * detected (see detectLayout) unless one is given. Throws InputError up front for a path
  * that cannot be read; problems inside an input become error items, never exceptions.
  */
-export function createFileSource(options: FileSourceOptions): AlertSource {
+export function createFileSource(options: FileSourceOptions): FileSource {
   const files = expandInputs(options.inputs);
   const maxBytes = options.maxAlertBytes ?? maxInputBytes;
   const hasStdin = files.some((file) => file.path === '-');
@@ -82,15 +88,18 @@ export function createFileSource(options: FileSourceOptions): AlertSource {
   }
 
   return {
+    inputNames: new Set(files.map((file) => file.name)),
     items: () => paceItems(items()),
     progress: () => (totalBytes === undefined ? { bytesRead } : { bytesRead, totalBytes }),
   };
 }
 
+const nonBlank = /\S/;
+
 /**
- * Reads one alert per line. Lines starting with "#" are comments, not alerts. A header block
- * with a "#fields" line (as in Zeek's TSV logs) is put in front of every data line below it,
- * so that each line can be read on its own.
+ * Reads one alert per line. Blank lines and lines starting with "#" (comments) are not
+ * alerts. A header block with a "#fields" line (as in Zeek's TSV logs) is put in front of
+ * every data line below it, so that each line can be read on its own.
  */
 async function* lineItems(file: InputFile, stream: AsyncIterable<Buffer>, maxBytes: number, onBytes: (bytes: number) => void): AsyncGenerator<SourceItem[]> {
   let header: string[] = [];
@@ -103,6 +112,8 @@ async function* lineItems(file: InputFile, stream: AsyncIterable<Buffer>, maxByt
         items.push({ position, error: tooLargeError(`${file.name}:${line.line}`, line.tooLongBytes, maxBytes) });
         continue;
       }
+      // A blank line separates records or ends a file. It contains no alert, so it gets no record.
+      if (!nonBlank.test(line.text)) continue;
       if (line.text.startsWith('#')) {
         if (!headerOpen) header = [];
         headerOpen = true;

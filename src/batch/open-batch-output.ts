@@ -14,6 +14,8 @@ export interface OpenBatchOutputOptions {
   /** Allows replacing an existing, non-empty output file without `--resume`. */
   force: boolean;
   logger: Logger;
+  /** Input names of this job, as positions name them; resuming another job's output is rejected. */
+  inputNames?: ReadonlySet<string>;
   /** Receives every record an earlier run completed, when resuming. */
   onCompletedRecord?: (record: BatchResult) => void;
   stdout?: NodeJS.WritableStream;
@@ -30,7 +32,8 @@ function fileSize(path: string): number | undefined {
 /**
  * Opens the output of a batch job. With `resume`, reads what an earlier run completed (and
  * repairs a cut last line) and appends; otherwise starts a new file. Throws InputError when
- * an existing output would be overwritten without `--force`, or when resuming standard output.
+ * an existing output would be overwritten without `--force`, when resuming standard output,
+ * or when the output contains records of inputs that are not in `inputNames` (another job's).
  */
 export async function openBatchOutput(options: OpenBatchOutputOptions): Promise<{ sink: ResultSink; completed: CompletedPositions }> {
   const { path, resume, force, logger } = options;
@@ -45,7 +48,12 @@ export async function openBatchOutput(options: OpenBatchOutputOptions): Promise<
     });
   }
   const completed = resume
-    ? await readCompletedOutput({ path, logger, ...(options.onCompletedRecord ? { onRecord: options.onCompletedRecord } : {}) })
+    ? await readCompletedOutput({
+        path,
+        logger,
+        ...(options.onCompletedRecord ? { onRecord: options.onCompletedRecord } : {}),
+        ...(options.inputNames ? { inputNames: options.inputNames } : {}),
+      })
     : new CompletedPositions();
   if (resume && completed.size > 0) logger.info('resuming: %d alerts in %s are already done', completed.size, path);
   return { sink: createJsonLinesSink(path, { append: resume }), completed };

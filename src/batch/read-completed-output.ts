@@ -11,6 +11,12 @@ export interface ReadCompletedOutputOptions {
   logger: Logger;
   /** Called with every complete record found, to count it in the summary, report and layer. */
   onRecord?: (record: BatchResult) => void;
+  /**
+   * Input names (as positions name them) of the job being resumed. A record from any other
+   * input means the file contains another job's output, and reading stops with an error before
+   * the file is changed.
+   */
+  inputNames?: ReadonlySet<string>;
 }
 
 const maxRecordBytes = 64 * 1024 * 1024;
@@ -42,19 +48,47 @@ function inspectEnd(path: string): { size: number; endsWithNewline: boolean } {
   }
 }
 
+/** Counts the records of inputs that the resumed job does not read. */
+class ForeignInputs {
+  first: string | undefined;
+  count = 0;
+
+  constructor(private readonly inputNames: ReadonlySet<string> | undefined) {}
+
+  /** Returns true when the record comes from an input of another job. */
+  check(record: ExplainedRecord | FailedRecord): boolean {
+    if (!this.inputNames || this.inputNames.has(record.position.file)) return false;
+    this.first ??= record.position.file;
+    this.count += 1;
+    return true;
+  }
+
+  /** Throws InputError when any record came from another job's input. */
+  reject(path: string): void {
+    if (this.first === undefined) return;
+    const records = this.count === 1 ? '1 record' : `${this.count} records`;
+    throw new InputError(`${path} contains the output of another job: ${records} from ${this.first}, which is not an input of this run, so --resume would mix the two`, {
+      hint: `Pass --out a new file for this job, or drop --resume and pass --force to start ${path} over`,
+    });
+  }
+}
+
 /**
  * Reads the output of an earlier, interrupted run for `--resume` and returns the positions it
  * completed. A last line without its newline (a write cut short by a kill) is never counted
  * and is cut off the file, so that alert is explained again. A complete line that is not a
- * record, or repeats a position, is dropped by rewriting the file without it.
+ * record, or repeats a position, is dropped by rewriting the file without it. Throws
+ * InputError, leaving the file unchanged, when it contains no record at all or records of an
+ * input outside `inputNames`.
  */
-export async function readCompletedOutput({ path, logger, onRecord }: ReadCompletedOutputOptions): Promise<CompletedPositions> {
+export async function readCompletedOutput({ path, logger, onRecord, inputNames }: ReadCompletedOutputOptions): Promise<CompletedPositions> {
   const completed = new CompletedPositions();
   if (!existsSync(path)) return completed;
   const { size, endsWithNewline } = inspectEnd(path);
   const dropped = new Set<number>();
   let offset = 0;
   let partialStart: number | undefined;
+  const foreign = new ForeignInputs(inputNames);
 
   for await (const lines of readLines(createReadStream(path), { maxLineBytes: maxRecordBytes })) {
     for (const line of lines) {
@@ -67,10 +101,13 @@ export async function readCompletedOutput({ path, logger, onRecord }: ReadComple
         break;
       }
       const record = 'text' in line ? parseRecord(line.text) : undefined;
+      if (record && foreign.check(record)) continue;
       if (record && completed.add(record.position)) onRecord?.(toResult(record));
       else dropped.add(line.line);
     }
   }
+
+  foreign.reject(path);
 
   if (completed.size === 0 && dropped.size > 0) {
     throw new InputError(`${path} contains no batch records, so --resume would delete its ${dropped.size} lines`, {

@@ -1,6 +1,7 @@
 import type { AttackIndex } from '../attack/attack-index.js';
 import { renderMarkdown } from '../render/render-markdown.js';
 import type { BatchStats } from './batch-stats.js';
+import { describeLlmCalls } from './describe-llm-calls.js';
 import { describeGroup } from './grouping-sink.js';
 import { formatPosition } from './input-position.js';
 import type { ReportCollector, ReportGroup } from './report-collector.js';
@@ -79,6 +80,7 @@ export function renderBatchReport({ collector, stats, index, backend, inputs, ge
     `- Alerts that failed: ${failed}`,
     `- Fingerprint groups: ${groups.length}`,
     `- Explanations drafted by the backend: ${stats.backendCalls} in this run`,
+    ...(stats.llmCalls.sent > 0 ? [`- Requests to the model: ${describeLlmCalls(stats.llmCalls)}`] : []),
     '',
     '## Alerts per ATT&CK technique',
     '',

@@ -28,6 +28,7 @@ function addLlmOptions(command: Command, { streamOption = true } = {}): Command 
   return command
     .option('--response-format <mode>', 'auto, json_schema, json_object or text; auto falls back when the server rejects one (default: $IDS_EXPLAIN_RESPONSE_FORMAT or auto)')
     .option('--prompt-tokens <n>', 'prompt token budget; ATT&CK excerpts are trimmed to fit (default: $IDS_EXPLAIN_PROMPT_TOKENS or 3000)')
+    .option('--max-output-tokens <n>', 'maximum tokens the model may write per response; a longer response fails its alert (default: $IDS_EXPLAIN_MAX_OUTPUT_TOKENS or 4096)')
     .option('--redact', 'replace user names, host names, e-mail and internal addresses with placeholders before the request')
     .option('--no-redact', 'send alert values to the model as they are')
     .option('--prompt-version <version>', 'analysis template in prompts/ (default: $IDS_EXPLAIN_PROMPT_VERSION or analysis-v1)');

@@ -1,4 +1,4 @@
-import { findByteOrderMark } from '../util/find-byte-order-mark.js';
+import { detectTextEncoding } from '../util/detect-text-encoding.js';
 
 /** Alert text decoded from bytes, with a reading note when the bytes were not clean UTF-8. */
 export interface DecodedInput {
@@ -12,14 +12,15 @@ function byteLabel(byte: number | undefined): string {
 
 /**
  * Decodes input bytes. UTF-16 with a byte order mark, as PowerShell 5.1 writes with ">" and
- * Out-File, is decoded as UTF-16. Everything else is read as UTF-8. Invalid UTF-8 bytes, such
+ * Out-File, or without one (see detectTextEncoding), is decoded as UTF-16. Everything else is
+ * read as UTF-8. Invalid UTF-8 bytes, such
  * as Latin-1 text or raw bytes that a syslog relay passed on, become U+FFFD, and the note gives
  * the offset of the first one. Such input is not rejected, because then one stray byte in an
  * attacker's request would keep its alert from being explained.
  */
 export function decodeInput(bytes: Buffer): DecodedInput {
-  const mark = findByteOrderMark(bytes);
-  if (mark?.encoding) return { text: new TextDecoder(mark.encoding).decode(bytes.subarray(mark.length)) };
+  const { skip, encoding } = detectTextEncoding(bytes);
+  if (encoding) return { text: new TextDecoder(encoding).decode(bytes.subarray(skip)) };
   const text = bytes.toString('utf8');
   const reencoded = Buffer.from(text, 'utf8');
   if (reencoded.equals(bytes)) return { text };

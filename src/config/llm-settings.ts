@@ -20,6 +20,8 @@ export interface LlmSettings {
   stream: boolean;
   responseFormat: 'auto' | 'json_schema' | 'json_object' | 'text';
   promptTokens: number;
+  /** Maximum number of tokens the model may write in one response, sent as `max_tokens`. */
+  maxOutputTokens: number;
   redact: 'auto' | 'on' | 'off';
   promptVersion: string;
   replayDir?: string;
@@ -36,6 +38,7 @@ export interface LlmFlags {
   stream?: boolean;
   responseFormat?: string;
   promptTokens?: string;
+  maxOutputTokens?: string;
   redact?: boolean;
   promptVersion?: string;
   replayDir?: string;
@@ -49,6 +52,9 @@ export const llmDefaults = {
   stream: false,
   responseFormat: 'auto',
   promptTokens: 3000,
+  // The longest offline explanation of the sample cases is about 1,700 tokens as compact JSON;
+  // this leaves room for wordier models, pretty-printed JSON and a repair response.
+  maxOutputTokens: 4096,
   redact: 'auto',
   promptVersion: 'analysis-v1',
 } as const;
@@ -90,6 +96,10 @@ export function resolveLlmSettings(environment: Environment, flags: LlmFlags = {
     stream: flags.stream ?? environment.IDS_EXPLAIN_STREAM ?? llmDefaults.stream,
     responseFormat: parseFlag(s.responseFormat, flags.responseFormat, '--response-format', 'IDS_EXPLAIN_RESPONSE_FORMAT') ?? environment.IDS_EXPLAIN_RESPONSE_FORMAT ?? llmDefaults.responseFormat,
     promptTokens: parseFlag(s.promptTokens, flags.promptTokens, '--prompt-tokens', 'IDS_EXPLAIN_PROMPT_TOKENS') ?? environment.IDS_EXPLAIN_PROMPT_TOKENS ?? llmDefaults.promptTokens,
+    maxOutputTokens:
+      parseFlag(s.maxOutputTokens, flags.maxOutputTokens, '--max-output-tokens', 'IDS_EXPLAIN_MAX_OUTPUT_TOKENS') ??
+      environment.IDS_EXPLAIN_MAX_OUTPUT_TOKENS ??
+      llmDefaults.maxOutputTokens,
     redact: redactFlag(flags.redact) ?? environment.IDS_EXPLAIN_REDACT ?? llmDefaults.redact,
     promptVersion: parseFlag(s.promptVersion, flags.promptVersion, '--prompt-version', 'IDS_EXPLAIN_PROMPT_VERSION') ?? environment.IDS_EXPLAIN_PROMPT_VERSION ?? llmDefaults.promptVersion,
   };

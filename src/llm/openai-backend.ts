@@ -4,6 +4,7 @@ import { ConfigurationError } from '../errors/configuration-error.js';
 import { shouldRedact } from '../privacy/should-redact.js';
 import { createTokenCounter } from './count-tokens.js';
 import { createModelBackend } from './model-backend.js';
+import type { LlmCallCounts } from './llm-call-counts.js';
 import { createOpenAiTransport, type RetryTiming } from './openai-transport.js';
 import { loadPromptTemplate } from './prompt-template.js';
 import { createSharedBackoff, type SharedBackoff } from './shared-backoff.js';
@@ -13,6 +14,8 @@ export interface OpenAiBackendOptions {
   /** Pause shared with other workers of a batch job; each backend gets its own otherwise. */
   backoff?: SharedBackoff;
   retryTiming?: Partial<RetryTiming>;
+  /** Counts of the requests sent, such as a batch job's, for its summary. */
+  calls?: LlmCallCounts;
 }
 
 /**
@@ -29,6 +32,7 @@ export async function createOpenAiBackend(options: OpenAiBackendOptions): Promis
     settings: { ...settings, model },
     backoff: options.backoff ?? createSharedBackoff(),
     ...(options.retryTiming ? { retryTiming: options.retryTiming } : {}),
+    ...(options.calls ? { calls: options.calls } : {}),
   });
   const [template, counter] = await Promise.all([loadPromptTemplate(settings.promptVersion), createTokenCounter(model)]);
   const redact = shouldRedact(settings.redact, settings.baseUrl);

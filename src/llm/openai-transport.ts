@@ -7,6 +7,7 @@ import { ConfigurationError } from '../errors/configuration-error.js';
 import { LlmRequestError } from '../errors/llm-request-error.js';
 import type { ChatRequest, ChatResponse, ChatTransport, ResponseFormatMode } from './chat-transport.js';
 import { classifyFailure, UnexpectedResponseError, type FailureDecision } from './classify-failure.js';
+import { LlmCallCounts } from './llm-call-counts.js';
 import type { SharedBackoff } from './shared-backoff.js';
 
 export interface RetryTiming {
@@ -22,6 +23,8 @@ export interface OpenAiTransportOptions {
   settings: LlmSettings & { model: string };
   backoff: SharedBackoff;
   retryTiming?: Partial<RetryTiming>;
+  /** Counts to add every request to, such as a batch job's; the transport keeps its own otherwise. */
+  calls?: LlmCallCounts;
 }
 
 const defaultTiming: RetryTiming = { baseDelayMs: 1000, maxDelayMs: 20_000, maxRetryAfterMs: 120_000 };
@@ -58,10 +61,14 @@ function createClient(settings: LlmSettings & { model: string }): OpenAI {
   return new OpenAI({ ...common, baseURL: settings.baseUrl ?? openAiUrl });
 }
 
-/** Returns the parameter that a 400 or 422 response rejects, if it is one that can be dropped. */
-function rejectedParameter(error: unknown): 'response_format' | 'temperature' | 'stream_options' | undefined {
+type AdaptableParameter = 'response_format' | 'temperature' | 'stream_options' | 'max_tokens';
+
+/** Returns the parameter that a 400 or 422 response rejects, if it is one that can be dropped or renamed. */
+function rejectedParameter(error: unknown): AdaptableParameter | undefined {
   if (!(error instanceof APIError) || (error.status !== 400 && error.status !== 422)) return undefined;
   const message = `${error.message} ${JSON.stringify(error.error ?? '')}`.toLowerCase();
+  // OpenAI's reasoning models reject max_tokens and name its replacement in the message.
+  if (message.includes('max_tokens') && message.includes('max_completion_tokens')) return 'max_tokens';
   if (/response_format|json_schema|json_object|structured output/.test(message)) return 'response_format';
   if (message.includes('stream_options')) return 'stream_options';
   if (message.includes('temperature')) return 'temperature';
@@ -72,6 +79,8 @@ interface TransportState {
   mode: ResponseFormatMode;
   temperature: boolean;
   streamOptions: boolean;
+  /** Name of the output token limit parameter that the server accepts. */
+  tokenLimit: 'max_tokens' | 'max_completion_tokens';
 }
 
 /**
@@ -85,12 +94,22 @@ class OpenAiTransport implements ChatTransport {
   private readonly timing: RetryTiming;
   private readonly state: TransportState;
 
-  constructor(private readonly settings: LlmSettings & { model: string }, private readonly backoff: SharedBackoff, timing: Partial<RetryTiming> = {}) {
+  constructor(
+    private readonly settings: LlmSettings & { model: string },
+    private readonly backoff: SharedBackoff,
+    timing: Partial<RetryTiming> = {},
+    private readonly calls: LlmCallCounts = new LlmCallCounts(),
+  ) {
     this.model = settings.model;
     this.client = createClient(settings);
     this.server = serverLabel(settings);
     this.timing = { ...defaultTiming, ...timing };
-    this.state = { mode: settings.responseFormat === 'auto' ? 'json_schema' : settings.responseFormat, temperature: true, streamOptions: true };
+    this.state = {
+      mode: settings.responseFormat === 'auto' ? 'json_schema' : settings.responseFormat,
+      temperature: true,
+      streamOptions: true,
+      tokenLimit: 'max_tokens',
+    };
   }
 
   async complete(request: ChatRequest): Promise<ChatResponse> {
@@ -100,23 +119,35 @@ class OpenAiTransport implements ChatTransport {
       await this.backoff.wait(request.signal);
       const started = Date.now();
       logger.debug('alert %s: sending the %s request to %s (model %s, %s, attempt %d)', alertId, request.purpose, this.server, this.model, this.state.mode, attempt);
+      this.countSent(request, attempt > 1 || adaptations > 0);
+      let response: ChatResponse;
       try {
-        const response = await this.send(request);
-        // A server can echo the Authorization header into its response, which would carry the
-        // key into the output, the cache and recordings.
-        response.content = hideSecrets(response.content, [this.settings.apiKey]);
-        logger.debug('alert %s: %s responded in %d ms (%s prompt, %s completion tokens)', alertId, this.server, Date.now() - started, response.promptTokens ?? '?', response.completionTokens ?? '?');
-        return response;
+        response = await this.send(request);
       } catch (error) {
+        this.calls.failed += 1;
         // A dropped parameter is a changed request, not a retry, so it keeps the attempt count.
-        if (adaptations < 3 && this.adapt(error, request)) {
+        if (adaptations < 5 && this.adapt(error, request)) {
           adaptations += 1;
           attempt -= 1;
           continue;
         }
         await this.prepareRetry(error, attempt, request);
+        continue;
       }
+      this.rejectCutAnswer(response, request);
+      this.calls.succeeded += 1;
+      // A server can echo the Authorization header into its response, which would carry the
+      // key into the output, the cache and recordings.
+      response.content = hideSecrets(response.content, [this.settings.apiKey]);
+      logger.debug('alert %s: %s responded in %d ms (%s prompt, %s completion tokens)', alertId, this.server, Date.now() - started, response.promptTokens ?? '?', response.completionTokens ?? '?');
+      return response;
     }
+  }
+
+  private countSent(request: ChatRequest, repeated: boolean): void {
+    this.calls.sent += 1;
+    if (repeated) this.calls.retries += 1;
+    else if (request.purpose === 'repair') this.calls.repairs += 1;
   }
 
   /** Waits before the next attempt, or throws LlmRequestError when the failure is final. */
@@ -154,11 +185,32 @@ class OpenAiTransport implements ChatTransport {
       state.streamOptions = false;
       return true;
     }
+    if (parameter === 'max_tokens' && state.tokenLimit === 'max_tokens') {
+      state.tokenLimit = 'max_completion_tokens';
+      logger.warn('alert %s: %s rejected max_tokens, so requests send max_completion_tokens from now on', alertId, server);
+      return true;
+    }
     return false;
   }
 
+  /**
+   * Throws LlmRequestError when the model stopped at the output token limit, because the
+   * response is then cut JSON. It is not retried, since the same limit would cut it again and
+   * a larger one than configured may exceed what the model allows.
+   */
+  private rejectCutAnswer(response: ChatResponse, request: ChatRequest): void {
+    if (response.finishReason !== 'length') return;
+    this.calls.failed += 1;
+    const limit = this.settings.maxOutputTokens;
+    const written = response.completionTokens !== undefined ? ` after ${response.completionTokens} tokens` : '';
+    throw new LlmRequestError(`the model's ${request.purpose} response for alert ${request.alertId} stopped at the output limit of ${limit} tokens${written} (finish_reason "length"), so it is cut short`, {
+      alertId: request.alertId,
+      hint: `Raise --max-output-tokens or IDS_EXPLAIN_MAX_OUTPUT_TOKENS above ${limit}, or use a model that writes shorter responses`,
+    });
+  }
+
   private params(request: ChatRequest): ChatCompletionCreateParams {
-    const params: ChatCompletionCreateParams = { model: this.model, messages: request.messages };
+    const params: ChatCompletionCreateParams = { model: this.model, messages: request.messages, [this.state.tokenLimit]: this.settings.maxOutputTokens };
     if (this.state.temperature) params.temperature = this.settings.temperature;
     if (this.state.mode === 'json_schema') {
       params.response_format = { type: 'json_schema', json_schema: { name: 'alert_explanation', strict: true, schema: request.jsonSchema } };
@@ -206,7 +258,9 @@ class OpenAiTransport implements ChatTransport {
     const plural = attempts === 1 ? '' : 's';
     const message = hideSecrets(`model request to ${this.server} for alert ${alertId} failed after ${attempts} attempt${plural}: ${decision.reason}`, [this.settings.apiKey]);
     const hint = decision.configuration
-      ? 'Check OPENAI_BASE_URL, OPENAI_API_KEY and IDS_EXPLAIN_MODEL (or --base-url and --model)'
+      ? /max_(completion_)?tokens/i.test(decision.reason)
+        ? `Lower --max-output-tokens or IDS_EXPLAIN_MAX_OUTPUT_TOKENS (now ${this.settings.maxOutputTokens}) to what the model allows`
+        : 'Check OPENAI_BASE_URL, OPENAI_API_KEY and IDS_EXPLAIN_MODEL (or --base-url and --model)'
       : 'The server may be overloaded or down; try again later, or raise --retries or --timeout';
     const status = decision.status !== undefined ? { status: decision.status } : {};
     return new LlmRequestError(message, { alertId, hint, configuration: decision.configuration, ...status, cause });
@@ -222,7 +276,7 @@ class OpenAiTransport implements ChatTransport {
  * for good. Creating it throws ConfigurationError for missing settings.
  */
 export function createOpenAiTransport(options: OpenAiTransportOptions): ChatTransport {
-  return new OpenAiTransport(options.settings, options.backoff, options.retryTiming);
+  return new OpenAiTransport(options.settings, options.backoff, options.retryTiming, options.calls);
 }
 
 async function readStream(

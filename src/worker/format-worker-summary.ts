@@ -1,3 +1,5 @@
+import { describeLlmCalls } from '../batch/describe-llm-calls.js';
+import type { LlmCallCounts } from '../llm/llm-call-counts.js';
 import type { WorkerReport } from './run-worker.js';
 
 function count(value: number): string {
@@ -10,6 +12,8 @@ export interface WorkerSummaryContext {
   /** True when the backend calls a language model, so its calls are LLM calls. */
   usesLlm: boolean;
   elapsedSeconds: number;
+  /** Requests the backend sent to a model server, when it calls one. */
+  llmCalls?: LlmCallCounts;
 }
 
 /**
@@ -26,7 +30,8 @@ export function formatWorkerSummary(report: WorkerReport, context: WorkerSummary
     `  results written: ${count(results)} (${count(counts.explained)} explained, ${count(counts.failed)} failed, ${count(counts.deadLettered)} moved to the dead-letter stream)`,
     `  failures left for another delivery: ${count(counts.retried)}; finished by another worker first: ${count(counts.alreadyFinished)}; released on stop: ${count(counts.released)}`,
     `  explained by: backend ${count(stats.explainedBy.backend)}, this worker's templates ${count(stats.explainedBy.template)}, cache ${count(stats.explainedBy.cache)}`,
-    `  ${context.usesLlm ? 'LLM calls' : 'backend calls'} (${context.backend}): ${count(stats.backendCalls)}` +
+    `  ${context.usesLlm ? 'LLM calls' : 'backend calls'} (${context.backend}): ` +
+      (context.llmCalls ? `${describeLlmCalls(context.llmCalls)}, ${count(stats.backendCalls)} drafts` : count(stats.backendCalls)) +
       (stats.promptTokens + stats.completionTokens > 0 ? `, tokens ${count(stats.promptTokens)} prompt + ${count(stats.completionTokens)} completion` : ''),
     `  rate: ${count(Math.round(rate))} results/s`,
   ];

@@ -233,3 +233,29 @@ describe('parseAlert on a description without words', () => {
     expect(parseError(text).message).toBe(message);
   });
 });
+
+describe('parseAlert cut JSON records', () => {
+  const cutRecord = '{"src_ip":"10.0.0.1","dest_ip":"10.0.0.2","message":"Failed login for adm';
+
+  it('reports a cut record as invalid JSON', () => {
+    const error = errorOf(() => parseAlert(cutRecord, { origin: 'queue.jsonl:7' }));
+    expect(error.message).toBe(
+      'queue.jsonl:7: invalid JSON at line 1, column 74: the text ends before the JSON is complete; before the cut, the alert has no description (fields: src_ip, dest_ip)',
+    );
+  });
+
+  it('says how to get the whole record', () => {
+    const error = errorOf(() => parseAlert(cutRecord, { origin: 'queue.jsonl:7' }));
+    expect(error.hint).toBe("Read the complete record from the sensor's log, or drop the cut record. Records end early when their writer stops mid-write or a relay limits message size");
+  });
+
+  it('keeps reading a cut record with a description', () => {
+    const alert = parseAlert('{"description":"Failed login for admin","src_ip":"10.0.0.1","dest_ip":"10.0', { origin: 'queue.jsonl:8' });
+    expect(alert.notes?.[0]).toMatch(/^the record is cut short/);
+  });
+
+  it('reports a cut EVE record as invalid JSON', () => {
+    const error = errorOf(() => parseAlert('{"event_type":"alert","src_ip":"10.0.0.1","alert":{"signature_id":2000', { origin: 'eve.json:3' }));
+    expect(error.message).toMatch(/^eve\.json:3: invalid JSON at line 1, column \d+: the text ends before the JSON is complete; the Suricata EVE record is cut short/);
+  });
+});

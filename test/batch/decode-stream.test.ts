@@ -41,6 +41,14 @@ describe('decodeStream', () => {
     expect(await decoded(pieces(bytes, 7))).toBe(text);
   });
 
+  it('decodes UTF-16LE without a mark', async () => {
+    expect(await decoded(pieces(Buffer.from(text, 'utf16le'), 5))).toBe(text);
+  });
+
+  it('decodes UTF-16BE without a mark', async () => {
+    expect(await decoded(pieces(utf16be(text), 3))).toBe(text);
+  });
+
   it('keeps a stream shorter than a mark', async () => {
     expect(await decoded([Buffer.from('{')])).toBe('{');
   });

@@ -83,6 +83,25 @@ describe('readCompletedOutput', () => {
     expect(explained.techniqueIds).toEqual(['T1110.001']);
   });
 
+  it('rejects the output of another input', async () => {
+    const path = outputFile(`${failedLine(1)}\n${failedLine(2)}\n`);
+    const reading = readCompletedOutput({ path, logger: silentLogger, inputNames: new Set(['other.jsonl']) });
+    await expect(reading).rejects.toThrow(`${path} contains the output of another job: 2 records from queue.jsonl, which is not an input of this run`);
+  });
+
+  it("leaves another job's output unchanged", async () => {
+    const content = `${failedLine(1)}\nnot a record\n${failedLine(2)}`;
+    const path = outputFile(content);
+    await readCompletedOutput({ path, logger: silentLogger, inputNames: new Set(['other.jsonl']) }).catch(() => undefined);
+    expect(readFileSync(path, 'utf8')).toBe(content);
+  });
+
+  it('accepts records of its own inputs', async () => {
+    const path = outputFile(`${failedLine(1)}\n${failedLine(2)}\n`);
+    const completed = await readCompletedOutput({ path, logger: silentLogger, inputNames: new Set(['queue.jsonl', 'more.jsonl']) });
+    expect(completed.size).toBe(2);
+  });
+
   it('accepts a missing file', async () => {
     const completed = await readCompletedOutput({ path: join(tmpdir(), 'ids-explain-no-such-output.jsonl'), logger: silentLogger });
     expect(completed.size).toBe(0);

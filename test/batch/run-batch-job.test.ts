@@ -67,7 +67,7 @@ describe('runBatchJob', () => {
     realMapper();
   });
 
-  it('writes one record per input line', async () => {
+  it('writes one record per alert line', async () => {
     const lines = [
       '{"description":"Repeated inbound RDP connection attempts","src_ip":"198.51.100.7","dest_ip":"10.0.0.5"}',
       '',
@@ -78,8 +78,8 @@ describe('runBatchJob', () => {
     ];
     const file = temporaryFile('mixed.jsonl', `${lines.join('\n')}\n`);
     const { records } = await runJob([file]);
-    expect(records).toHaveLength(lines.length);
-    expect(records.map((record) => (record as BatchResult).position.line).sort()).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(records).toHaveLength(lines.length - 1);
+    expect(records.map((record) => (record as BatchResult).position.line).sort()).toEqual([1, 3, 4, 5, 6]);
   });
 
   it('gives bad alerts the CLI error message', async () => {
@@ -103,10 +103,16 @@ describe('runBatchJob', () => {
     const file = temporaryFile('bad.jsonl', `${lines.join('\n')}\n`);
     const { records } = await runJob([file]);
     const errors = new Map((records as BatchResult[]).map((record) => [record.position.line, record.status === 'failed' ? record.error : '']));
-    expect(errors.get(1)).toContain('the input is empty');
     expect(errors.get(2)).toContain('invalid JSON');
     expect(errors.get(3)).toContain('looks binary');
     expect(errors.get(4)).toContain('has no description');
+  });
+
+  it('gives blank lines no record', async () => {
+    const alert = '{"description":"Failed SSH login for root","src_ip":"198.51.100.7"}';
+    const file = temporaryFile('blank.jsonl', `\n${alert}\n  \t\r\n\n${alert}\n\n`);
+    const { records } = await runJob([file]);
+    expect((records as BatchResult[]).map((record) => record.position.line).sort()).toEqual([2, 5]);
   });
 
   it('drafts a storm of one signature once', async () => {

@@ -20,6 +20,14 @@ describe('decodeInput', () => {
     expect(decodeInput(Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(alertText)]))).toEqual({ text: alertText });
   });
 
+  it('decodes UTF-16LE without a mark', () => {
+    expect(decodeInput(Buffer.from(alertText, 'utf16le'))).toEqual({ text: alertText });
+  });
+
+  it('decodes UTF-16BE without a mark', () => {
+    expect(decodeInput(utf16be(alertText))).toEqual({ text: alertText });
+  });
+
   it('replaces invalid UTF-8 bytes', () => {
     expect(decodeInput(Buffer.from([0x61, 0x62, 0xff, 0x63])).text).toBe('ab\uFFFDc');
   });

@@ -40,6 +40,16 @@ describe('resolveLlmSettings', () => {
     expect(settings.apiKey).toBeUndefined();
   });
 
+  it('reads the output token limit', () => {
+    expect(resolveLlmSettings(readEnvironment({})).maxOutputTokens).toBe(4096);
+    expect(resolveLlmSettings(readEnvironment({ IDS_EXPLAIN_MAX_OUTPUT_TOKENS: '2000' })).maxOutputTokens).toBe(2000);
+    expect(resolveLlmSettings(readEnvironment({ IDS_EXPLAIN_MAX_OUTPUT_TOKENS: '2000' }), { maxOutputTokens: '6000' }).maxOutputTokens).toBe(6000);
+  });
+
+  it('rejects an output token limit below 256', () => {
+    expect(() => resolveLlmSettings(readEnvironment({}), { maxOutputTokens: '100' })).toThrow(/invalid --max-output-tokens "100": expected a whole number from 256 to 128000/);
+  });
+
   it('names the flag and the variable of an invalid value', () => {
     expect(() => resolveLlmSettings(readEnvironment({}), { temperature: '3' })).toThrow(InputError);
     expect(() => resolveLlmSettings(readEnvironment({}), { temperature: '3' })).toThrow(/invalid --temperature "3"/);

@@ -29,6 +29,7 @@ export function testLlmSettings(server: OpenAiCompatibleServer, overrides: Parti
     stream: false,
     responseFormat: 'auto',
     promptTokens: llmDefaults.promptTokens,
+    maxOutputTokens: llmDefaults.maxOutputTokens,
     redact: 'off',
     promptVersion: llmDefaults.promptVersion,
     ...overrides,

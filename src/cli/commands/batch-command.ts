@@ -107,13 +107,14 @@ async function prepareJob(inputs: string[], options: BatchCommandOptions, settin
   const stats = new BatchStats();
   const collector = new ReportCollector();
   const backoff = createSharedBackoff();
-  const backend = await createBackend({ name: settings.backend, llm: settings.llm, backoff });
+  const backend = await createBackend({ name: settings.backend, llm: settings.llm, backoff, calls: stats.llmCalls });
   const source = createFileSource({ inputs, layout: settings.layout });
   const knowledge = loadJobKnowledge(options, context);
   const output = await openBatchOutput({
     path: settings.out,
     resume: Boolean(options.resume),
     force: Boolean(options.force),
+    inputNames: source.inputNames,
     logger: context.logger,
     onCompletedRecord: (record) => countResumedRecord(stats, collector, record),
     stdout: context.stdout,

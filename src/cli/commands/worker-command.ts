@@ -4,6 +4,7 @@ import { ExplanationCache } from '../../batch/explanation-cache.js';
 import { resolveBackendName, resolveLlmSettings, type LlmFlags } from '../../config/llm-settings.js';
 import { InputError } from '../../errors/input-error.js';
 import { defaultMaxTechniques } from '../../explain/explain-alert.js';
+import { LlmCallCounts } from '../../llm/llm-call-counts.js';
 import { createSharedBackoff } from '../../llm/shared-backoff.js';
 import { formatWorkerSummary } from '../../worker/format-worker-summary.js';
 import { checkRedisUrl } from '../../worker/redis-url.js';
@@ -135,7 +136,8 @@ export async function runWorkerCommand(options: WorkerCommandOptions, context: C
   const streams = streamSettings(options, context);
   const pipeline = pipelineSettings(options, context);
   const backoff = createSharedBackoff();
-  const backend = await createBackend({ name: pipeline.backend, llm: pipeline.llm, backoff });
+  const llmCalls = new LlmCallCounts();
+  const backend = await createBackend({ name: pipeline.backend, llm: pipeline.llm, backoff, calls: llmCalls });
   const knowledge = loadJobKnowledge(options, context);
   const cache = openLocalCache(options, context, pipeline.cacheBytes);
   const signals = listenForStop(context);
@@ -152,7 +154,8 @@ export async function runWorkerCommand(options: WorkerCommandOptions, context: C
   try {
     const report = await runWorker(workerOptions);
     if (!options.quiet) {
-      const summary = { consumer: streams.consumer, backend: backend.name, usesLlm: !localBackends.has(backend.name), elapsedSeconds: (Date.now() - startedAt) / 1000 };
+      const usesLlm = !localBackends.has(backend.name);
+      const summary = { consumer: streams.consumer, backend: backend.name, usesLlm, elapsedSeconds: (Date.now() - startedAt) / 1000, ...(usesLlm ? { llmCalls } : {}) };
       process.stderr.write(formatWorkerSummary(report, summary));
     }
   } finally {
