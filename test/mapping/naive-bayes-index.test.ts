@@ -26,7 +26,7 @@ describe('NaiveBayesIndex', () => {
     expect(total).toBeCloseTo(1, 6);
   });
 
-  it('scores counted query terms like the tokens they came from', () => {
+  it('scores term counts like tokens', () => {
     const index = NaiveBayesIndex.build(documents);
     const tokens = ['lsass', 'task', 'lsass'];
     expect(index.score(countQueryTerms(tokens), 3)).toEqual(index.score(tokens, 3));

@@ -52,25 +52,25 @@ describe('VectorIndex', () => {
     expect(second).toEqual(first);
   });
 
-  it('breaks score ties by the lower document', () => {
+  it('breaks ties by lower document', () => {
     const index = VectorIndex.build([['cron', 'job'], ['lsass'], ['cron', 'job'], ['cron', 'job']]);
     const hits = index.search(index.queryVector(['cron']), 2);
     expect(hits.map((hit) => hit.doc)).toEqual([0, 2]);
   });
 
-  it('keeps the best hits when later documents score higher', () => {
+  it('keeps later higher-scoring hits', () => {
     const index = VectorIndex.build([['schedul', 'a1', 'a2', 'a3'], ['schedul', 'a1'], ['schedul']]);
     const hits = index.search(index.queryVector(['schedul']), 2);
     expect(hits.map((hit) => hit.doc)).toEqual([2, 1]);
   });
 
-  it('takes counted query terms like the tokens they came from', () => {
+  it('takes term counts like tokens', () => {
     const index = VectorIndex.build(documents);
     const tokens = ['schedul', 'task', 'schedul'];
     expect(index.queryVector(countQueryTerms(tokens))).toEqual(index.queryVector(tokens));
   });
 
-  it('serves a larger limit after a smaller one', () => {
+  it('grows the limit between searches', () => {
     const index = VectorIndex.build(documents);
     index.search(index.queryVector(['schedul']), 1);
     expect(index.search(index.queryVector(['schedul']), 3)).toHaveLength(2);
