@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// Compares the mapping speed of two builds under the same load: loads the knowledge-only mapper
-// of each `dist` folder in one process and maps the evaluation rules with each in turn. Prints
-// alerts per CPU second of each round. Build the other checkout first (`npx tsc -p
-// tsconfig.build.json` there).
+// Compares the mapping speed of two builds under the same load: loads the mapper of each `dist`
+// folder in one process and maps the evaluation rules with each in turn. Prints alerts per CPU
+// second of each round. With `--examples N` both mappers also learn from the first N rules of
+// the set. Build the other checkout first (`npx tsc -p tsconfig.build.json` there).
 //
 // usage: node bench/compare-mapping-speed.mjs --before DIST --after DIST [--rounds 4]
-//   [--attack DIR] [--set FILE.jsonl]
+//   [--examples N] [--attack DIR] [--set FILE.jsonl]
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,6 +15,7 @@ const { values } = parseArgs({
     before: { type: 'string' },
     after: { type: 'string', default: resolve('dist') },
     rounds: { type: 'string', default: '4' },
+    examples: { type: 'string', default: '0' },
     attack: { type: 'string', default: resolve('../shared/attack') },
     set: { type: 'string', default: resolve('../shared/eval/sigma-rules.jsonl') },
   },
@@ -24,7 +25,7 @@ if (!values.before) {
   process.exit(2);
 }
 
-/** Loads one build's knowledge-only mapper and the evaluation rules as alerts. */
+/** Loads one build's mapper, with the first `--examples` rules as examples, and the evaluation rules as alerts. */
 async function loadBuild(dist) {
   const folder = resolve(dist);
   const { loadIndex, openDerivedCache } = await import(`${folder}/runtime/load-knowledge.js`);
@@ -34,8 +35,11 @@ async function loadBuild(dist) {
   const { loadMappingKnowledge } = await import(`${folder}/mapping/mapping-knowledge.js`);
   const load = { environment: process.env, useCache: true };
   const index = loadIndex({ ...load, attackPath: values.attack });
-  const knowledge = loadMappingKnowledge(index, openDerivedCache(load));
-  return { mapper: createTechniqueMapper({ index, knowledge }), alerts: readLabelledRules(values.set).map(ruleToAlert) };
+  const cache = openDerivedCache(load);
+  const knowledge = loadMappingKnowledge(index, cache);
+  const rules = readLabelledRules(values.set);
+  const examples = rules.slice(0, Number(values.examples));
+  return { mapper: createTechniqueMapper({ index, knowledge, cache, examples }), alerts: rules.map(ruleToAlert) };
 }
 
 function alertsPerCpuSecond({ mapper, alerts }) {
@@ -52,4 +56,4 @@ const results = { before: [], after: [] };
 for (let round = 0; round < Number(values.rounds); round += 1) {
   for (const name of ['before', 'after']) results[name].push(alertsPerCpuSecond(builds[name]));
 }
-console.log(JSON.stringify({ node: process.version, loadAverage: loadavg(), alertsPerCpuSecond: results }, null, 2));
+console.log(JSON.stringify({ node: process.version, examples: Number(values.examples), loadAverage: loadavg(), alertsPerCpuSecond: results }, null, 2));

@@ -49,9 +49,12 @@ export interface FeatureContext {
 }
 
 /** Returns 1 when the alert names platforms and the technique runs on none of them, else 0. */
-function platformMismatch(alert: ReadonlySet<string>, technique: readonly string[] | undefined): number {
-  if (alert.size === 0 || !technique || technique.length === 0) return 0;
-  return technique.some((platform) => alert.has(platform)) ? 0 : 1;
+function platformMismatch(alert: ReadonlySet<string>, key: string, context: FeatureContext): number {
+  if (alert.size === 0) return 0;
+  const technique = context.platforms(key);
+  if (!technique || technique.length === 0) return 0;
+  for (const platform of technique) if (alert.has(platform)) return 0;
+  return 1;
 }
 
 /** Feature vectors of one alert's candidates, keyed by family (parent) ID and by sub-technique ID. */
@@ -69,36 +72,63 @@ export interface CandidateFeatureOptions {
   subtechniques?: boolean;
 }
 
-function featureVector(stats: KeyStats, evidence: Evidence, isSubtechnique: boolean, { context, fusionConstant }: CandidateFeatureOptions): number[] {
-  const { sum, max, key } = stats;
-  const topProfile = evidence.profile[0]?.score ?? 0;
-  return [
-    Math.min(sum[sourceSlot.lexicon]!, 2),
-    max[sourceSlot.lexicon]!,
-    max[sourceSlot.profile]!,
-    topProfile > 0 ? max[sourceSlot.profile]! / topProfile : 0,
-    stats.reciprocalRank(sourceSlot.profile),
-    Math.min(sum[sourceSlot.neighbours]!, 4),
-    max[sourceSlot.neighbours]!,
-    stats.reciprocalRank(sourceSlot.neighbours),
-    Math.min(sum[sourceSlot.examples]!, 4),
-    max[sourceSlot.examples]!,
-    stats.reciprocalRank(sourceSlot.examples),
-    Math.min(sum[sourceSlot.exampleTitles]!, 4),
-    max[sourceSlot.exampleTitles]!,
-    stats.reciprocalRank(sourceSlot.exampleTitles),
-    Math.min(sum[sourceSlot.software]!, 2),
-    Math.min(sum[sourceSlot.attackBayes]!, 1),
-    stats.reciprocalRank(sourceSlot.attackBayes),
-    Math.min(sum[sourceSlot.exampleBayes]!, 1),
-    stats.reciprocalRank(sourceSlot.exampleBayes),
-    stats.nameOverlap,
-    isSubtechnique ? 1 : 0,
-    context.hasSubtechniques(key) ? 1 : 0,
-    stats.fusedRank(fusionConstant),
-    Math.min(sum[sourceSlot.prior]!, 1),
-    platformMismatch(evidence.platforms, context.platforms(key)),
-  ];
+interface VectorInputs {
+  evidence: Evidence;
+  /** Similarity of the closest profile, the same for every candidate of one alert. */
+  topProfile: number;
+  options: CandidateFeatureOptions;
+}
+
+/** Writes one key's features into `out`, in the order of featureNames. */
+function writeFeatures(stats: KeyStats, isSubtechnique: boolean, { evidence, topProfile, options: { context, fusionConstant } }: VectorInputs, out: number[]): void {
+  const key = stats.key;
+  out[0] = Math.min(stats.sum(sourceSlot.lexicon), 2);
+  out[1] = stats.max(sourceSlot.lexicon);
+  out[2] = stats.max(sourceSlot.profile);
+  out[3] = topProfile > 0 ? stats.max(sourceSlot.profile) / topProfile : 0;
+  out[4] = stats.reciprocalRank(sourceSlot.profile);
+  out[5] = Math.min(stats.sum(sourceSlot.neighbours), 4);
+  out[6] = stats.max(sourceSlot.neighbours);
+  out[7] = stats.reciprocalRank(sourceSlot.neighbours);
+  out[8] = Math.min(stats.sum(sourceSlot.examples), 4);
+  out[9] = stats.max(sourceSlot.examples);
+  out[10] = stats.reciprocalRank(sourceSlot.examples);
+  out[11] = Math.min(stats.sum(sourceSlot.exampleTitles), 4);
+  out[12] = stats.max(sourceSlot.exampleTitles);
+  out[13] = stats.reciprocalRank(sourceSlot.exampleTitles);
+  out[14] = Math.min(stats.sum(sourceSlot.software), 2);
+  out[15] = Math.min(stats.sum(sourceSlot.attackBayes), 1);
+  out[16] = stats.reciprocalRank(sourceSlot.attackBayes);
+  out[17] = Math.min(stats.sum(sourceSlot.exampleBayes), 1);
+  out[18] = stats.reciprocalRank(sourceSlot.exampleBayes);
+  out[19] = stats.nameOverlap;
+  out[20] = isSubtechnique ? 1 : 0;
+  out[21] = context.hasSubtechniques(key) ? 1 : 0;
+  out[22] = stats.fusedRank(fusionConstant);
+  out[23] = Math.min(stats.sum(sourceSlot.prior), 1);
+  out[24] = platformMismatch(evidence.platforms, key, context);
+}
+
+/**
+ * Calls `visit` with the feature vector of every family, then of every sub-technique unless
+ * options leave them out. A family's vector counts its sub-techniques' evidence. Parents and
+ * techniques without sub-techniques stand for their family and get no vector of their own.
+ * The vector is one array reused for every call, so a visitor that keeps it must copy it.
+ */
+export function visitCandidateFeatures(evidence: Evidence, options: CandidateFeatureOptions, visit: (key: string, isSubtechnique: boolean, vector: readonly number[]) => void): void {
+  const { techniques, families } = candidateStatistics(evidence, (id) => options.context.nameTerms(id));
+  const inputs: VectorInputs = { evidence, topProfile: evidence.profile[0]?.score ?? 0, options };
+  const vector = new Array<number>(featureNames.length).fill(0);
+  for (const [key, stats] of families) {
+    writeFeatures(stats, false, inputs, vector);
+    visit(key, false, vector);
+  }
+  if (options.subtechniques === false) return;
+  for (const [key, stats] of techniques) {
+    if (!key.includes('.')) continue;
+    writeFeatures(stats, true, inputs, vector);
+    visit(key, true, vector);
+  }
 }
 
 /**
@@ -107,12 +137,9 @@ function featureVector(stats: KeyStats, evidence: Evidence, isSubtechnique: bool
  * sub-techniques stand for their family, so they get no vector of their own.
  */
 export function candidateFeatures(evidence: Evidence, options: CandidateFeatureOptions): CandidateFeatures {
-  const { techniques, families } = candidateStatistics(evidence, (id) => options.context.nameTerms(id));
   const result: CandidateFeatures = { families: new Map(), subtechniques: new Map() };
-  for (const [key, stats] of families) result.families.set(key, featureVector(stats, evidence, false, options));
-  if (options.subtechniques === false) return result;
-  for (const [key, stats] of techniques) {
-    if (key.includes('.')) result.subtechniques.set(key, featureVector(stats, evidence, true, options));
-  }
+  visitCandidateFeatures(evidence, options, (key, isSubtechnique, vector) => {
+    (isSubtechnique ? result.subtechniques : result.families).set(key, [...vector]);
+  });
   return result;
 }

@@ -9,6 +9,10 @@ export const sourceSlot = Object.fromEntries(evidenceSources.map((source, slot) 
 
 const fusedSourceCount = evidenceSources.length - 1;
 
+const sourceCount = evidenceSources.length;
+const maxOffset = sourceCount;
+const rankOffset = 2 * sourceCount;
+
 /**
  * Statistics of one candidate key, a technique or a family. Per source they keep the sum and
  * the maximum of its support and its rank, which is 1 for the best key of that source and 0
@@ -16,17 +20,36 @@ const fusedSourceCount = evidenceSources.length - 1;
  * with the alert words.
  */
 export class KeyStats {
-  // Plain arrays, because allocating small typed arrays per key costs more than scoring.
-  readonly sum: number[] = [0, 0, 0, 0, 0, 0, 0, 0, 0];
-  readonly max: number[] = [0, 0, 0, 0, 0, 0, 0, 0, 0];
-  readonly rank: number[] = [0, 0, 0, 0, 0, 0, 0, 0, 0];
+  // One plain array for sums, maxima and ranks, because an alert makes a few hundred keys and
+  // each allocation costs more than the arithmetic on it.
+  private readonly values: number[] = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
   nameOverlap = 0;
 
   constructor(readonly key: string) {}
 
+  /** Returns the summed support of a source. */
+  sum(slot: number): number {
+    return this.values[slot]!;
+  }
+
+  /** Returns the largest single support of a source. */
+  max(slot: number): number {
+    return this.values[maxOffset + slot]!;
+  }
+
+  /** Returns the rank in a source, 0 when the source does not support the key. */
+  rank(slot: number): number {
+    return this.values[rankOffset + slot]!;
+  }
+
+  /** Sets the rank in a source. */
+  setRank(slot: number, rank: number): void {
+    this.values[rankOffset + slot] = rank;
+  }
+
   /** Returns 1 / rank in a source, or 0 when the source does not support the key. */
   reciprocalRank(slot: number): number {
-    const rank = this.rank[slot]!;
+    const rank = this.values[rankOffset + slot]!;
     return rank === 0 ? 0 : 1 / rank;
   }
 
@@ -34,7 +57,7 @@ export class KeyStats {
   fusedRank(constant: number): number {
     let fused = 0;
     for (let slot = 0; slot < fusedSourceCount; slot += 1) {
-      const rank = this.rank[slot]!;
+      const rank = this.values[rankOffset + slot]!;
       if (rank !== 0) fused += constant / (constant + rank);
     }
     return fused;
@@ -42,11 +65,25 @@ export class KeyStats {
 
   /** Adds one piece of support. The first one in a source marks the key as supported there. */
   add(slot: number, score: number): void {
-    if (this.rank[slot] === 0) {
-      this.rank[slot] = 1;
-      this.max[slot] = score;
-    } else if (score > this.max[slot]!) this.max[slot] = score;
-    this.sum[slot]! += score;
+    const values = this.values;
+    if (values[rankOffset + slot] === 0) {
+      values[rankOffset + slot] = 1;
+      values[maxOffset + slot] = score;
+    } else if (score > values[maxOffset + slot]!) values[maxOffset + slot] = score;
+    values[slot]! += score;
+  }
+
+  /**
+   * Adds a member's support to this family key: its maximum counts like one piece of support
+   * and the rest of its sum is added on top, so that sums and maxima match the members'.
+   */
+  addMember(member: KeyStats): void {
+    for (let slot = 0; slot < sourceCount; slot += 1) {
+      if (member.values[rankOffset + slot] === 0) continue;
+      this.add(slot, member.values[maxOffset + slot]!);
+      this.values[slot]! += member.values[slot]! - member.values[maxOffset + slot]!;
+    }
+    if (member.nameOverlap > this.nameOverlap) this.nameOverlap = member.nameOverlap;
   }
 }
 
@@ -63,25 +100,38 @@ function nameOverlap(terms: readonly string[] | undefined, query: ReadonlySet<st
   return shared / terms.length;
 }
 
-/** Ranks each source's supported keys by sum (by maximum for profiles), ties by key, from 1. */
+function compareKeys(a: KeyStats, b: KeyStats): number {
+  return a.key < b.key ? -1 : 1;
+}
+
+/** Sorts one source's keys by the given values, larger first, ties by key, and numbers them from 1. */
+function assignRanks(keys: KeyStats[], slot: number, byMax: boolean): void {
+  if (byMax) keys.sort((a, b) => b.max(slot) - a.max(slot) || compareKeys(a, b));
+  else keys.sort((a, b) => b.sum(slot) - a.sum(slot) || compareKeys(a, b));
+  for (let position = 0; position < keys.length; position += 1) keys[position]!.setRank(slot, position + 1);
+}
+
+/**
+ * Ranks each fused source's supported keys by sum (by maximum for profiles), ties by key, from
+ * 1. The prior is not fused, so its keys keep rank 1, which marks them as supported.
+ */
 function rankSources(stats: Map<string, KeyStats>): void {
-  const supported: KeyStats[][] = evidenceSources.map(() => []);
+  const supported: KeyStats[][] = Array.from({ length: fusedSourceCount }, () => []);
   for (const entry of stats.values()) {
-    for (let slot = 0; slot < evidenceSources.length; slot += 1) if (entry.rank[slot] !== 0) supported[slot]!.push(entry);
+    for (let slot = 0; slot < fusedSourceCount; slot += 1) if (entry.rank(slot) !== 0) supported[slot]!.push(entry);
   }
-  supported.forEach((keys, slot) => {
-    const byMax = slot === sourceSlot.profile;
-    keys.sort((a, b) => (byMax ? b.max[slot]! - a.max[slot]! : b.sum[slot]! - a.sum[slot]!) || (a.key < b.key ? -1 : 1));
-    keys.forEach((entry, position) => {
-      entry.rank[slot] = position + 1;
-    });
-  });
+  for (let slot = 0; slot < fusedSourceCount; slot += 1) {
+    const keys = supported[slot]!;
+    if (keys.length > 0) assignRanks(keys, slot, slot === sourceSlot.profile);
+  }
 }
 
 function techniqueStatistics(evidence: Evidence, nameTerms: (id: string) => readonly string[] | undefined): Map<string, KeyStats> {
   const stats = new Map<string, KeyStats>();
-  evidenceSources.forEach((source, slot) => {
-    for (const { id, score } of evidence[source]) {
+  for (let slot = 0; slot < evidenceSources.length; slot += 1) {
+    const items = evidence[evidenceSources[slot]!];
+    for (let position = 0; position < items.length; position += 1) {
+      const { id, score } = items[position]!;
       let entry = stats.get(id);
       if (!entry) {
         entry = new KeyStats(id);
@@ -90,7 +140,7 @@ function techniqueStatistics(evidence: Evidence, nameTerms: (id: string) => read
       }
       entry.add(slot, score);
     }
-  });
+  }
   return stats;
 }
 
@@ -108,13 +158,7 @@ function familyStatistics(techniques: Map<string, KeyStats>, evidence: Evidence,
       family.nameOverlap = techniques.get(key)?.nameOverlap ?? nameOverlap(nameTerms(key), evidence.queryTerms);
       families.set(key, family);
     }
-    for (let slot = 0; slot < evidenceSources.length; slot += 1) {
-      if (technique.rank[slot] === 0) continue;
-      family.add(slot, technique.max[slot]!);
-      // add() counted the maximum once, so the rest of the technique's sum is added here.
-      family.sum[slot]! += technique.sum[slot]! - technique.max[slot]!;
-    }
-    if (technique.nameOverlap > family.nameOverlap) family.nameOverlap = technique.nameOverlap;
+    family.addMember(technique);
   }
   return families;
 }

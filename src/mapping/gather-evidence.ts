@@ -2,6 +2,7 @@ import type { ExampleSources } from './examples/example-sources.js';
 import type { KnowledgeSources, SoftwareEntry } from './knowledge/knowledge-sources.js';
 import type { LexiconMatcher } from './lexicon/match-lexicon.js';
 import { alertPlatforms } from './alert-platforms.js';
+import { countQueryTerms, type QueryTermCounts } from './count-query-terms.js';
 import { PhraseMatcher } from './phrase-matcher.js';
 import { lexiconWords, tokenize } from './tokenize.js';
 
@@ -116,10 +117,11 @@ export class EvidenceGatherer {
     const words = lexiconWords(text);
     const evidence = emptyEvidence({ prior: this.prior, queryTerms: new Set(terms), platforms: alertPlatforms(words) });
     const skip = { neighbour: skipper(holdOut.neighbours), example: skipper(holdOut.examples) };
+    const counts = countQueryTerms(terms);
     this.addLexicon(words, evidence);
     this.addSoftware(words, evidence, holdOut.software);
-    this.addSearches(terms, evidence, skip);
-    this.addBayes(terms, evidence, holdOut);
+    this.addSearches(counts, evidence, skip);
+    this.addBayes(counts, evidence, holdOut);
     if (title) this.addTitleSearch(tokenize(title), evidence, skip.example);
     return evidence;
   }
@@ -145,7 +147,7 @@ export class EvidenceGatherer {
     }
   }
 
-  private addBayes(terms: readonly string[], evidence: Evidence, holdOut: HoldOut): void {
+  private addBayes(terms: QueryTermCounts, evidence: Evidence, holdOut: HoldOut): void {
     for (const { label, probability } of this.knowledge.bayes.score(terms, searchDepth.bayes, holdOut.neighbours)) {
       evidence.attackBayes.push({ id: label, score: probability });
     }
@@ -164,7 +166,7 @@ export class EvidenceGatherer {
     }
   }
 
-  private addSearches(terms: readonly string[], evidence: Evidence, skip: { neighbour: Skip; example: Skip }): void {
+  private addSearches(terms: QueryTermCounts, evidence: Evidence, skip: { neighbour: Skip; example: Skip }): void {
     const { profiles, techniqueIds, neighbours, neighbourTechnique } = this.knowledge;
     for (const hit of profiles.search(profiles.queryVector(terms), searchDepth.profiles)) {
       evidence.profile.push({ id: techniqueIds[hit.doc]!, score: hit.score });

@@ -1,4 +1,5 @@
 import { countDocumentTerms, type CountedDocuments } from './count-document-terms.js';
+import { asQueryTermCounts, type QueryTermCounts } from './count-query-terms.js';
 import { SortedTermTable } from './sorted-term-table.js';
 import { TermPostings } from './term-postings.js';
 import { decodeFloat32, decodeIndices, decodeQuantized, decodeUint32, encodeIndices, encodeQuantized, encodeTypedArray, quantized } from './typed-array-base64.js';
@@ -81,18 +82,25 @@ function queryLength(query: Map<number, number>): number {
   return length;
 }
 
-/** Returns the positions of the `limit` largest scores, largest first (lower position on ties). */
-function topPositions(scores: Float64Array, limit: number): number[] {
-  const top: number[] = [];
+/**
+ * Returns the positions of the `limit` largest non-zero scores, largest first (lower position
+ * on ties). The running list is kept in a reused typed array, so positions that do not make it
+ * cost one comparison.
+ */
+function topPositions(scores: Float64Array, limit: number, slots: Int32Array): number[] {
+  let count = 0;
   for (let position = 0; position < scores.length; position += 1) {
     const score = scores[position]!;
-    if (score === 0 || (top.length === limit && score <= scores[top[limit - 1]!]!)) continue;
-    let slot = top.length;
-    while (slot > 0 && score > scores[top[slot - 1]!]!) slot -= 1;
-    top.splice(slot, 0, position);
-    if (top.length > limit) top.pop();
+    if (score === 0 || (count === limit && score <= scores[slots[limit - 1]!]!)) continue;
+    let slot = count;
+    while (slot > 0 && score > scores[slots[slot - 1]!]!) {
+      slots[slot] = slots[slot - 1]!;
+      slot -= 1;
+    }
+    slots[slot] = position;
+    if (count < limit) count += 1;
   }
-  return top;
+  return Array.from(slots.subarray(0, count));
 }
 
 /**
@@ -110,6 +118,7 @@ export class NaiveBayesIndex {
   /** Log-probability of an unseen term per label, log(smoothing / (tokens + smoothing × vocabulary)). */
   private readonly logUnseen: Float64Array;
   private readonly scratch: Float64Array;
+  private topSlots = new Int32Array(0);
   private readonly training: TrainingCounts | undefined;
 
   private constructor(arrays: Arrays, training?: TrainingCounts) {
@@ -194,16 +203,17 @@ export class NaiveBayesIndex {
   }
 
   /**
-   * Returns the `limit` most probable labels for a query, most probable first, with their
-   * posterior probabilities. Terms the index lacks are ignored, and a query without known
-   * terms gets the prior. `exclude` lists training documents (in build order) to hold out.
+   * Returns the `limit` most probable labels for a query (tokens or their counts), most
+   * probable first, with their posterior probabilities. Terms the index lacks are ignored, and
+   * a query without known terms gets the prior. `exclude` lists training documents (in build
+   * order) to hold out.
    * Throws when `exclude` is given to an index restored from JSON, which lacks the counts.
    */
-  score(tokens: readonly string[], limit: number, exclude: readonly number[] = []): LabelProbability[] {
+  score(tokens: readonly string[] | QueryTermCounts, limit: number, exclude: readonly number[] = []): LabelProbability[] {
     const query = new Map<number, number>();
-    for (const token of tokens) {
+    for (const [token, count] of asQueryTermCounts(tokens)) {
       const id = this.terms.termId(token);
-      if (id !== undefined) query.set(id, (query.get(id) ?? 0) + 1);
+      if (id !== undefined) query.set(id, count);
     }
     const scores = this.scratch;
     if (exclude.length === 0) {
@@ -295,6 +305,7 @@ export class NaiveBayesIndex {
       scores[label] = weight;
       total += weight;
     }
-    return topPositions(scores, limit).map((label) => ({ label: this.labels[label]!, probability: scores[label]! / total }));
+    if (this.topSlots.length <= limit) this.topSlots = new Int32Array(limit + 1);
+    return topPositions(scores, limit, this.topSlots).map((label) => ({ label: this.labels[label]!, probability: scores[label]! / total }));
   }
 }

@@ -1,5 +1,5 @@
 import { parentTechniqueId } from '../attack/technique-id.js';
-import { candidateFeatures, type FeatureContext } from './candidate-features.js';
+import { visitCandidateFeatures, type FeatureContext } from './candidate-features.js';
 import type { MappingModels } from './fit-mapping-models.js';
 import type { Evidence } from './gather-evidence.js';
 import { predictProbability } from './logistic-model.js';
@@ -76,48 +76,77 @@ function chooseForFamily(family: string, familyConfidence: number, members: Tech
   return members.find((member) => member.id === family);
 }
 
+/** One listed candidate before it becomes a TechniqueCandidate: its ID, family and rounded confidences. */
+interface RankedEntry {
+  id: string;
+  family: string;
+  familyConfidence: number;
+  isSub: boolean;
+  confidence: number;
+}
+
+/** The models' confidence for every family and every sub-technique of one alert. */
+interface CandidateConfidence {
+  families: Map<string, number>;
+  subtechniques: { id: string; confidence: number }[];
+}
+
+function candidateConfidence(evidence: Evidence, models: MappingModels, context: FeatureContext): CandidateConfidence {
+  const confidence: CandidateConfidence = { families: new Map(), subtechniques: [] };
+  // Families come first, so every sub-technique's family is scored before the sub-technique.
+  visitCandidateFeatures(evidence, { context, fusionConstant: models.fusionConstant }, (id, isSubtechnique, vector) => {
+    if (isSubtechnique) confidence.subtechniques.push({ id, confidence: predictProbability(models.technique, vector) });
+    else confidence.families.set(id, predictProbability(models.family, vector));
+  });
+  return confidence;
+}
+
+/**
+ * Lists every family and each sub-technique with at least `listedSubtechniqueShare` of its
+ * family's confidence, ordered by family confidence, the parent before its sub-techniques,
+ * these by confidence. A parent or a technique without sub-techniques stands for its whole
+ * family and carries the family's confidence; only sub-techniques are scored on their own.
+ */
+function rankedEntries({ families, subtechniques }: CandidateConfidence): RankedEntry[] {
+  const entries: RankedEntry[] = [];
+  for (const [family, confidence] of families) {
+    entries.push({ id: family, family, familyConfidence: confidence, isSub: false, confidence: round(confidence) });
+  }
+  for (const { id, confidence } of subtechniques) {
+    const family = parentTechniqueId(id);
+    const ofFamily = families.get(family) ?? 0;
+    if (confidence < ofFamily * listedSubtechniqueShare) continue;
+    entries.push({ id, family, familyConfidence: ofFamily, isSub: true, confidence: round(confidence) });
+  }
+  return entries.sort(
+    (a, b) =>
+      b.familyConfidence - a.familyConfidence ||
+      compareText(a.family, b.family) ||
+      Number(a.isSub) - Number(b.isSub) ||
+      b.confidence - a.confidence ||
+      compareText(a.id, b.id),
+  );
+}
+
+function describedCandidate(entry: RankedEntry, evidence: Evidence, summary: SearchSummary): TechniqueCandidate {
+  const described = [...(evidence.reasons.get(entry.id) ?? []), ...describeSearch(summary, entry.id)];
+  if (described.length === 0) described.push('its sub-techniques have support in the alert text');
+  return { id: entry.id, score: entry.confidence, confidence: entry.confidence, fromAlert: false, evidence: described };
+}
+
 /**
  * Scores every candidate with the fitted models and chooses the predicted set: the best
  * family always, other families from the models' extra threshold, each as its best
  * sub-technique or, when the evidence cannot separate its sub-techniques, as the parent.
  */
 export function rankTechniques(evidence: Evidence, models: MappingModels, context: FeatureContext, limit = rankedDepth): RankedTechniques {
-  const familyConfidence = new Map<string, number>();
-  const features = candidateFeatures(evidence, { context, fusionConstant: models.fusionConstant });
-  for (const [family, vector] of features.families) {
-    familyConfidence.set(family, predictProbability(models.family, vector));
-  }
+  const confidence = candidateConfidence(evidence, models, context);
+  const familyConfidence = confidence.families;
+  const entries = rankedEntries(confidence);
+  // Candidates and their evidence text are made only for the kept entries, because formatting
+  // evidence for every candidate costs more than scoring them.
   const summary = summarizeSearch(evidence);
-  const byId = new Map<string, TechniqueCandidate>();
-  // A parent or a technique without sub-techniques stands for its whole family and carries the
-  // family's confidence; only sub-techniques are scored on their own.
-  for (const [family, confidence] of familyConfidence) {
-    byId.set(family, { id: family, score: round(confidence), confidence: round(confidence), fromAlert: false, evidence: [] });
-  }
-  for (const [id, vector] of features.subtechniques) {
-    const confidence = predictProbability(models.technique, vector);
-    if (confidence < (familyConfidence.get(parentTechniqueId(id)) ?? 0) * listedSubtechniqueShare) continue;
-    byId.set(id, { id, score: round(confidence), confidence: round(confidence), fromAlert: false, evidence: [] });
-  }
-  const entries = [...byId.values()].map((candidate) => {
-    const family = parentTechniqueId(candidate.id);
-    return { candidate, family, familyConfidence: familyConfidence.get(family) ?? 0, isSub: candidate.id.includes('.') };
-  });
-  entries.sort(
-    (a, b) =>
-      b.familyConfidence - a.familyConfidence ||
-      compareText(a.family, b.family) ||
-      Number(a.isSub) - Number(b.isSub) ||
-      b.candidate.confidence - a.candidate.confidence ||
-      compareText(a.candidate.id, b.candidate.id),
-  );
-  // Evidence text is written only for the kept candidates, because formatting it for every
-  // candidate costs more than scoring them.
-  const topEntries = entries.slice(0, limit);
-  for (const { candidate } of topEntries) {
-    candidate.evidence = [...(evidence.reasons.get(candidate.id) ?? []), ...describeSearch(summary, candidate.id)];
-    if (candidate.evidence.length === 0) candidate.evidence.push('its sub-techniques have support in the alert text');
-  }
+  const topEntries = entries.slice(0, limit).map((entry) => ({ family: entry.family, candidate: describedCandidate(entry, evidence, summary) }));
   const candidates = topEntries.map((entry) => entry.candidate);
 
   const membersOf = new Map<string, TechniqueCandidate[]>();
@@ -127,11 +156,15 @@ export function rankTechniques(evidence: Evidence, models: MappingModels, contex
     else membersOf.set(family, [candidate]);
   }
   const predicted: TechniqueCandidate[] = [];
-  const families = [...familyConfidence.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  families.forEach(([family, confidence], position) => {
-    if (position > 0 && confidence < (models.extraThreshold ?? extraPredictionThreshold)) return;
-    const chosen = chooseForFamily(family, confidence, membersOf.get(family) ?? []);
+  const threshold = models.extraThreshold ?? extraPredictionThreshold;
+  // Entries list every family once, in order of family confidence, before its sub-techniques.
+  let position = 0;
+  for (const entry of entries) {
+    if (entry.isSub) continue;
+    if (position > 0 && entry.familyConfidence < threshold) break;
+    position += 1;
+    const chosen = chooseForFamily(entry.family, entry.familyConfidence, membersOf.get(entry.family) ?? []);
     if (chosen) predicted.push(chosen);
-  });
+  }
   return { candidates, predicted, familyConfidence };
 }

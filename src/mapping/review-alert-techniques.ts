@@ -96,7 +96,9 @@ export function reviewAlertTechniques(
   index: AttackIndex,
 ): ReviewedTechniques {
   const state: ReviewState = {
-    candidates: ranked.candidates.map((candidate) => ({ ...candidate, evidence: [...candidate.evidence] })),
+    // Review changes candidates only for alerts that carry IDs. Most alerts carry none, and
+    // copying every candidate for them cost more than the review itself.
+    candidates: resolutions.length === 0 ? [...ranked.candidates] : ranked.candidates.map((candidate) => ({ ...candidate, evidence: [...candidate.evidence] })),
     predicted: [],
     notes: [],
     questionable: [],

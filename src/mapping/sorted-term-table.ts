@@ -6,7 +6,8 @@ const maxRememberedLookups = 100_000;
  * search, which is cheaper to load than a map of every term.
  */
 export class SortedTermTable {
-  private readonly lookups = new Map<string, number | undefined>();
+  /** Remembered lookups. Null marks a term the table lacks, so one map lookup covers both cases. */
+  private readonly lookups = new Map<string, number | null>();
 
   /** Takes terms sorted by code unit, without repeats. */
   constructor(readonly terms: string[]) {}
@@ -14,11 +15,11 @@ export class SortedTermTable {
   /** Returns the number of a term, or undefined when the table lacks it. */
   termId(term: string): number | undefined {
     const known = this.lookups.get(term);
-    if (known !== undefined || this.lookups.has(term)) return known;
+    if (known !== undefined) return known ?? undefined;
     const id = this.searchTerm(term);
     // Lookups are remembered so that batches pay the binary search once per term, up to a
     // bound that keeps alerts full of unique tokens (hashes, addresses) from growing the map.
-    if (this.lookups.size < maxRememberedLookups) this.lookups.set(term, id);
+    if (this.lookups.size < maxRememberedLookups) this.lookups.set(term, id ?? null);
     return id;
   }
 

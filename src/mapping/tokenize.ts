@@ -59,6 +59,26 @@ function addWord(terms: string[], word: string): void {
   terms.push(stem(word));
 }
 
+/** Terms of one raw word: the whole artefact name when it has parts, then each part's words. */
+function wordTerms(raw: string): string[] {
+  const terms: string[] = [];
+  const trimmed = raw.replace(/^[._\\-]+|[._\\-]+$/g, '');
+  if (trimmed.length < 2) return terms;
+  const token = trimmed.toLowerCase();
+  const parts = trimmed.split(/[._\\-]+/).filter((part) => part.length >= 2);
+  if (parts.length > 1) terms.push(token);
+  for (const part of parts) {
+    addWord(terms, part.toLowerCase());
+    for (const word of camelParts(part)) addWord(terms, word);
+  }
+  return terms;
+}
+
+/** Maximum number of raw words whose terms tokenize remembers, and their maximum length. */
+const maxRememberedWords = 100_000;
+const maxRememberedLength = 64;
+const rememberedTerms = new Map<string, readonly string[]>();
+
 /**
  * Splits text into search terms: lower-case stemmed words without stop words. Artefact names
  * stay whole ("at.exe", "svc_patch", "new-scheduledtask") and also give their parts ("at",
@@ -67,15 +87,14 @@ function addWord(terms: string[], word: string): void {
 export function tokenize(text: string): string[] {
   const terms: string[] = [];
   for (const raw of text.split(/[^A-Za-z0-9._$\\-]+/)) {
-    const trimmed = raw.replace(/^[._\\-]+|[._\\-]+$/g, '');
-    if (trimmed.length < 2) continue;
-    const token = trimmed.toLowerCase();
-    const parts = trimmed.split(/[._\\-]+/).filter((part) => part.length >= 2);
-    if (parts.length > 1) terms.push(token);
-    for (const part of parts) {
-      addWord(terms, part.toLowerCase());
-      for (const word of camelParts(part)) addWord(terms, word);
+    let known = rememberedTerms.get(raw);
+    if (!known) {
+      known = wordTerms(raw);
+      // Alerts repeat their words, so each is split and stemmed once, up to bounds that keep
+      // text full of unique or long tokens (hashes, addresses, blobs) from growing the map.
+      if (rememberedTerms.size < maxRememberedWords && raw.length <= maxRememberedLength) rememberedTerms.set(raw, known);
     }
+    for (const term of known) terms.push(term);
   }
   return terms;
 }

@@ -1,4 +1,5 @@
 import { countDocumentTerms, type CountedDocuments } from './count-document-terms.js';
+import { asQueryTermCounts, type QueryTermCounts } from './count-query-terms.js';
 import { SortedTermTable } from './sorted-term-table.js';
 import { decodeFloat32, decodeIndices, decodeQuantized, decodeUint32, encodeIndices, encodeQuantized, encodeTypedArray, quantized } from './typed-array-base64.js';
 
@@ -37,24 +38,6 @@ export const minDocsToSkipTerms = 1000;
 
 /** Maximum number of postings kept per term by the pruning step in build. */
 export const maxPostingsPerTerm = 500;
-
-function isBetter(score: number, doc: number, than: VectorHit): boolean {
-  return score > than.score || (score === than.score && doc < than.doc);
-}
-
-/** Inserts a hit into a list sorted best first and cuts the list to `limit`. */
-function insertSorted(hits: VectorHit[], hit: VectorHit, limit: number): void {
-  let position = hits.length;
-  while (position > 0 && isBetter(hit.score, hit.doc, hits[position - 1]!)) position -= 1;
-  hits.splice(position, 0, hit);
-  if (hits.length > limit) hits.pop();
-}
-
-function termCounts(tokens: readonly string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
-  return counts;
-}
 
 interface Postings {
   offsets: Uint32Array;
@@ -124,6 +107,8 @@ export class VectorIndex {
   private readonly postingWeights: Float32Array;
   private scratch: Float32Array | undefined;
   private touched: Uint32Array | undefined;
+  private bestScores: Float64Array | undefined;
+  private bestDocs: Int32Array | undefined;
 
   private constructor(data: { terms: string[]; docCount: number; idf: Float32Array; offsets: Uint32Array; postingDocs: Uint16Array | Uint32Array; postingWeights: Float32Array }) {
     this.terms = new SortedTermTable(data.terms);
@@ -176,16 +161,17 @@ export class VectorIndex {
   }
 
   /**
-   * Turns query tokens into a unit-length TF-IDF vector. Unknown terms are dropped, and so are
-   * terms found in more than `maxQueryTermShare` of the documents of a large index: their
-   * weight is small and their long postings lists would dominate search time.
+   * Turns query tokens, or their counts, into a unit-length TF-IDF vector. Unknown terms are
+   * dropped, and so are terms found in more than `maxQueryTermShare` of the documents of a
+   * large index, because their weight is small and their long postings lists would dominate
+   * search time.
    */
-  queryVector(tokens: readonly string[]): QueryVector {
+  queryVector(tokens: readonly string[] | QueryTermCounts): QueryVector {
     const termIds: number[] = [];
     const weights: number[] = [];
     const maxPostings = this.docCount > minDocsToSkipTerms ? this.docCount * maxQueryTermShare : Number.POSITIVE_INFINITY;
     let norm = 0;
-    for (const [term, count] of termCounts(tokens)) {
+    for (const [term, count] of asQueryTermCounts(tokens)) {
       const id = this.terms.termId(term);
       if (id === undefined) continue;
       const weight = (1 + Math.log(count)) * this.idf[id]!;
@@ -220,16 +206,48 @@ export class VectorIndex {
         scores[doc] = score + weight * postingWeights[slot]!;
       }
     }
-    const hits: VectorHit[] = [];
+    return this.bestTouched(touchedCount, limit, skip);
+  }
+
+  /**
+   * Picks the `limit` best of the touched documents, best first (lower document first on ties),
+   * and clears their scores for the next search. The running list lives in typed arrays, so
+   * documents that do not make it cost a comparison and no allocation.
+   */
+  private bestTouched(touchedCount: number, limit: number, skip?: (doc: number) => boolean): VectorHit[] {
+    const scores = this.scratch!;
+    const touched = this.touched!;
+    if (!this.bestScores || this.bestScores.length <= limit) {
+      this.bestScores = new Float64Array(limit + 1);
+      this.bestDocs = new Int32Array(limit + 1);
+    }
+    const bestScores = this.bestScores;
+    const bestDocs = this.bestDocs!;
+    let count = 0;
+    // The worst kept hit once the list is full; until then every document gets in.
+    let floorScore = Number.NEGATIVE_INFINITY;
+    let floorDoc = -1;
     for (let position = 0; position < touchedCount; position += 1) {
       const doc = touched[position]!;
       const score = scores[doc]!;
       scores[doc] = 0;
-      if (hits.length === limit && !isBetter(score, doc, hits[limit - 1]!)) continue;
+      if (score < floorScore || (score === floorScore && doc > floorDoc)) continue;
       if (skip?.(doc)) continue;
-      insertSorted(hits, { doc, score }, limit);
+      let slot = count;
+      while (slot > 0 && (score > bestScores[slot - 1]! || (score === bestScores[slot - 1]! && doc < bestDocs[slot - 1]!))) {
+        bestScores[slot] = bestScores[slot - 1]!;
+        bestDocs[slot] = bestDocs[slot - 1]!;
+        slot -= 1;
+      }
+      bestScores[slot] = score;
+      bestDocs[slot] = doc;
+      if (count < limit) count += 1;
+      if (count === limit) {
+        floorScore = bestScores[limit - 1]!;
+        floorDoc = bestDocs[limit - 1]!;
+      }
     }
-    return hits;
+    return Array.from({ length: count }, (_, slot) => ({ doc: bestDocs[slot]!, score: bestScores[slot]! }));
   }
 
 }

@@ -22,29 +22,29 @@ describe('candidateStatistics', () => {
   const slot = sourceSlot.neighbours;
 
   it('sums support per technique', () => {
-    expect(stats.techniques.get('T1053.005')!.sum[slot]).toBeCloseTo(0.8, 9);
+    expect(stats.techniques.get('T1053.005')!.sum(slot)).toBeCloseTo(0.8, 9);
   });
 
   it('sums member support per family', () => {
-    expect(stats.families.get('T1053')!.sum[slot]).toBeCloseTo(1.2, 9);
+    expect(stats.families.get('T1053')!.sum(slot)).toBeCloseTo(1.2, 9);
   });
 
   it('keeps the largest member score', () => {
-    expect(stats.families.get('T1053')!.max[slot]).toBe(0.5);
+    expect(stats.families.get('T1053')!.max(slot)).toBe(0.5);
   });
 
   it('ranks techniques within each source by sum', () => {
-    expect(stats.techniques.get('T1053.005')!.rank[slot]).toBe(1);
-    expect(stats.techniques.get('T1059')!.rank[slot]).toBe(2);
+    expect(stats.techniques.get('T1053.005')!.rank(slot)).toBe(1);
+    expect(stats.techniques.get('T1059')!.rank(slot)).toBe(2);
   });
 
   it('ranks families within each source by sum', () => {
-    expect(stats.families.get('T1053')!.rank[slot]).toBe(1);
-    expect(stats.families.get('T1059')!.rank[slot]).toBe(2);
+    expect(stats.families.get('T1053')!.rank(slot)).toBe(1);
+    expect(stats.families.get('T1059')!.rank(slot)).toBe(2);
   });
 
   it('leaves a source without support at rank 0', () => {
-    expect(stats.techniques.get('T1059')!.rank[sourceSlot.profile]).toBe(0);
+    expect(stats.techniques.get('T1059')!.rank(sourceSlot.profile)).toBe(0);
   });
 
   it('takes the best member name overlap', () => {

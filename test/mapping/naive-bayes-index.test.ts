@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { countQueryTerms } from '../../src/mapping/count-query-terms.js';
 import { NaiveBayesIndex, type LabelledTokens } from '../../src/mapping/naive-bayes-index.js';
 
 const documents: LabelledTokens[] = [
@@ -23,6 +24,18 @@ describe('NaiveBayesIndex', () => {
     const index = NaiveBayesIndex.build(documents);
     const total = index.score(['task', 'binary'], 10).reduce((sum, { probability }) => sum + probability, 0);
     expect(total).toBeCloseTo(1, 6);
+  });
+
+  it('scores term counts like tokens', () => {
+    const index = NaiveBayesIndex.build(documents);
+    const tokens = ['lsass', 'task', 'lsass'];
+    expect(index.score(countQueryTerms(tokens), 3)).toEqual(index.score(tokens, 3));
+  });
+
+  it('lists labels in order of probability', () => {
+    const index = NaiveBayesIndex.build(documents);
+    const scored = index.score(['lsass', 'renam'], 3).map(({ probability }) => probability);
+    expect(scored).toEqual([...scored].sort((a, b) => b - a));
   });
 
   it('returns the limit, best first', () => {

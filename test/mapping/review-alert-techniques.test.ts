@@ -64,6 +64,17 @@ describe('reviewAlertTechniques', () => {
     expect(result.predicted.map((item) => item.id)).not.toContain('T1053.005');
   });
 
+  it('leaves ranked candidates unchanged', () => {
+    const input = ranked([candidate('T1053.005', 0.4)], [['T1053', 0.6]]);
+    reviewAlertTechniques(input, resolve('T1053.005'), index);
+    expect(input.candidates[0]).toEqual(candidate('T1053.005', 0.4));
+  });
+
+  it('predicts from text without IDs', () => {
+    const result = reviewAlertTechniques(ranked([candidate('T1053.005', 0.4), candidate('T1059', 0.2)], [['T1053', 0.6]]), [], index);
+    expect(result.candidates.map((item) => item.id)).toEqual(['T1053.005', 'T1059']);
+  });
+
   it('drops a deprecated tag with a note', () => {
     const result = reviewAlertTechniques(ranked([], [], []), resolve('T1053.004'), index);
     expect(result.predicted).toEqual([]);

@@ -49,6 +49,22 @@ describe('tokenize', () => {
   it('drops one-letter tokens', () => {
     expect(tokenize('a b c x')).toEqual([]);
   });
+
+  it('repeats the terms of repeated words', () => {
+    expect(tokenize('schtasks.exe schtasks.exe')).toEqual(['schtasks.exe', 'schtask', 'exe', 'schtasks.exe', 'schtask', 'exe']);
+  });
+
+  it('returns a fresh array each call', () => {
+    tokenize('crontab edited').push('changed');
+    tokenize('crontab edited').splice(0);
+    expect(tokenize('crontab edited')).toEqual(['crontab', 'edit']);
+  });
+
+  it('tokenizes words too long to remember', () => {
+    const word = `${'Scheduled'.repeat(8)}Task`;
+    tokenize(word);
+    expect(tokenize(word)).toEqual([word.toLowerCase(), ...Array<string>(8).fill('schedul'), 'task']);
+  });
 });
 
 describe('lexiconWords', () => {

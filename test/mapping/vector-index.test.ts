@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { countQueryTerms } from '../../src/mapping/count-query-terms.js';
 import { VectorIndex } from '../../src/mapping/vector-index.js';
 
 const documents = [
@@ -49,5 +50,29 @@ describe('VectorIndex', () => {
     const first = index.search(index.queryVector(['schedul']), 3);
     const second = index.search(index.queryVector(['schedul']), 3);
     expect(second).toEqual(first);
+  });
+
+  it('breaks ties by lower document', () => {
+    const index = VectorIndex.build([['cron', 'job'], ['lsass'], ['cron', 'job'], ['cron', 'job']]);
+    const hits = index.search(index.queryVector(['cron']), 2);
+    expect(hits.map((hit) => hit.doc)).toEqual([0, 2]);
+  });
+
+  it('keeps later higher-scoring hits', () => {
+    const index = VectorIndex.build([['schedul', 'a1', 'a2', 'a3'], ['schedul', 'a1'], ['schedul']]);
+    const hits = index.search(index.queryVector(['schedul']), 2);
+    expect(hits.map((hit) => hit.doc)).toEqual([2, 1]);
+  });
+
+  it('takes term counts like tokens', () => {
+    const index = VectorIndex.build(documents);
+    const tokens = ['schedul', 'task', 'schedul'];
+    expect(index.queryVector(countQueryTerms(tokens))).toEqual(index.queryVector(tokens));
+  });
+
+  it('grows the limit between searches', () => {
+    const index = VectorIndex.build(documents);
+    index.search(index.queryVector(['schedul']), 1);
+    expect(index.search(index.queryVector(['schedul']), 3)).toHaveLength(2);
   });
 });
