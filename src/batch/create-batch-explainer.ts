@@ -82,26 +82,36 @@ export function createBatchExplainer(options: BatchExplainerOptions): BatchExpla
   // The first configuration error, after which queued calls fail at once instead of sending
   // requests that the server would reject the same way.
   let configurationError: unknown;
-  const explain = async (alert: Alert) => {
-    if (configurationError !== undefined) throw configurationError;
-    if (options.skipQueued?.aborted) throw new JobStoppedError();
-    await backoff.wait(options.signal);
-    const explanation = await explainAlert({ ...options, alert, logger, now, ...(options.signal ? { signal: options.signal } : {}) }).catch((error: unknown) => {
+
+  // A limiter slot covers the mapping and the backend's draft. Grounding runs after the slot
+  // is free, so that the next request goes out before this response is checked. The claim of
+  // a template runs in the slot too, so that a shared cache holds its lock on a template while
+  // the backend drafts it, not while the draft waits for a slot.
+  const explain = async (alert: Alert, claim?: () => Promise<boolean>) => {
+    const gate = <T>(step: () => Promise<T>) =>
+      limiter(async () => {
+        if (configurationError !== undefined) throw configurationError;
+        if (options.skipQueued?.aborted) throw new JobStoppedError();
+        if (claim && !(await claim())) throw new TemplateNotClaimed();
+        await backoff.wait(options.signal);
+        return step();
+      });
+    const explanation = await explainAlert({ ...options, alert, logger, now, gate, ...(options.signal ? { signal: options.signal } : {}) }).catch((error: unknown) => {
       if (isConfigurationError(error)) configurationError ??= error;
       throw error;
     });
     options.onDraft?.(explanation);
     return explanation;
   };
-  const callBackend = (alert: Alert) => limiter(() => explain(alert));
 
-  // The claim runs inside the backend slot, so that a shared cache holds its lock on a template
-  // only while the backend drafts it, not while the draft waits for a slot.
-  const draftTemplate = (tokens: TokenizedAlert, claim: () => Promise<boolean>): Promise<ExplanationTemplate | undefined> =>
-    limiter(async () => {
-      if (!(await claim())) return undefined;
-      return makeExplanationTemplate(await explain(tokens.createTemplate()), tokens.readableTokens);
-    });
+  const draftTemplate = async (tokens: TokenizedAlert, claim: () => Promise<boolean>): Promise<ExplanationTemplate | undefined> => {
+    try {
+      return makeExplanationTemplate(await explain(tokens.createTemplate(), claim), tokens.readableTokens);
+    } catch (error) {
+      if (error instanceof TemplateNotClaimed) return undefined;
+      throw error;
+    }
+  };
 
   async function templateFor(tokens: TokenizedAlert, fingerprint: string): Promise<{ compiled: CompiledTemplate; by: ExplainedBy }> {
     const inProgress = store.draftInProgress(tokens.templateKey);
@@ -128,7 +138,7 @@ export function createBatchExplainer(options: BatchExplainerOptions): BatchExpla
       const result = fill(alert, base, tokens, compiled, by);
       if (result) return result;
     }
-    const explanation = await callBackend(alert);
+    const explanation = await explain(alert);
     const techniqueIds = explanation.techniques.map((technique) => technique.id);
     return { ...base, explainedBy: 'backend', explanationJson: JSON.stringify(explanation), techniqueIds };
   }
@@ -163,6 +173,9 @@ export function createBatchExplainer(options: BatchExplainerOptions): BatchExpla
     }
   };
 }
+
+/** Raised in a limiter slot when another process has claimed the template to draft. */
+class TemplateNotClaimed extends Error {}
 
 /** Tells whether the backend rejected its configuration, so that retrying later alerts is pointless. */
 function isConfigurationError(error: unknown): boolean {

@@ -26,3 +26,6 @@ export interface ParseReply {
   id: number;
   outcomes: ParseOutcome[];
 }
+
+/** A message from the parsing thread: a reply, or the notice that its code is loaded. */
+export type ParseThreadMessage = ParseReply | { ready: true };

@@ -6,7 +6,7 @@ import type { SourceItem } from './alert-source.js';
 import { formatPosition } from './input-position.js';
 import { parseOutcome } from './parse-outcome.js';
 import { parsedItem } from './parsed-item.js';
-import type { ParseOutcome, ParseReply, ParseRequest } from './parse-thread-protocol.js';
+import type { ParseOutcome, ParseRequest, ParseThreadMessage } from './parse-thread-protocol.js';
 
 /** Turns the alert texts of source items into parsed alerts or error items. */
 export interface ItemParser {
@@ -16,6 +16,8 @@ export interface ItemParser {
    * parses the alerts that the thread had not returned.
    */
   parse(items: SourceItem[]): Promise<SourceItem[]>;
+  /** Resolves with true once the thread has loaded its code, or with false if it failed first. */
+  whenReady(): Promise<boolean>;
   /** Stops the thread. */
   close(): Promise<void>;
 }
@@ -83,6 +85,11 @@ export function startParseThread(options: ParseThreadOptions): ItemParser | unde
   let nextId = 0;
   let closing = false;
   let broken = false;
+  // Until the thread has loaded its code, which takes a few tenths of a second while this
+  // thread loads ATT&CK, this thread parses the first alerts itself instead of waiting.
+  let ready = false;
+  let settleReady: (ready: boolean) => void = () => {};
+  const readiness = new Promise<boolean>((resolve) => (settleReady = resolve));
 
   const parseHere = (item: TextItem) => parseOutcome({ origin: formatPosition(item.position), text: item.text }, options.format);
   const finishHere = (pending: Pending) => {
@@ -92,12 +99,18 @@ export function startParseThread(options: ParseThreadOptions): ItemParser | unde
   const fallBack = (reason: string) => {
     if (broken || closing) return;
     broken = true;
+    settleReady(false);
     options.logger.warn('the alert parsing thread stopped (%s); the main thread parses the remaining alerts', reason);
     for (const pending of waiting.values()) finishHere(pending);
     waiting.clear();
   };
 
-  worker.on('message', (reply: ParseReply) => {
+  worker.on('message', (reply: ParseThreadMessage) => {
+    if ('ready' in reply) {
+      ready = true;
+      settleReady(true);
+      return;
+    }
     const pending = waiting.get(reply.id);
     if (!pending) return;
     waiting.delete(reply.id);
@@ -111,7 +124,7 @@ export function startParseThread(options: ParseThreadOptions): ItemParser | unde
     parse(items) {
       const texts = textsOf(items);
       if (texts.length === 0) return Promise.resolve(items);
-      const known = texts.map((item) => (broken || item.text.length > maxThreadedAlertChars ? parseHere(item) : undefined));
+      const known = texts.map((item) => (broken || !ready || item.text.length > maxThreadedAlertChars ? parseHere(item) : undefined));
       const threaded = texts.filter((_, position) => known[position] === undefined);
       if (threaded.length === 0) return Promise.resolve(merge(items, known as ParseOutcome[]));
       const id = nextId++;
@@ -122,8 +135,10 @@ export function startParseThread(options: ParseThreadOptions): ItemParser | unde
         worker.postMessage(request);
       });
     },
+    whenReady: () => readiness,
     async close() {
       closing = true;
+      settleReady(false);
       await worker.terminate();
     },
   };

@@ -28,6 +28,11 @@ export interface ExplainAlertOptions {
   signal?: AbortSignal;
   /** Clock for `metadata.generatedAt`; tests pass a fixed one. */
   now?: () => Date;
+  /**
+   * Runs the mapping and the backend's draft, such as in a limiter slot. Grounding and
+   * validation run after it returns. By default the step runs at once.
+   */
+  gate?: <T>(step: () => Promise<T>) => Promise<T>;
 }
 
 export const defaultMaxTechniques = 3;
@@ -74,10 +79,13 @@ export async function explainAlert(options: ExplainAlertOptions): Promise<Explan
   const { alert, findings } = screenAlert(options.alert);
   for (const finding of findings) logger.warn('alert %s: withheld the %s (%s): it contains instruction-like text', fingerprint, finding.fieldName, finding.field);
 
-  const mapping = mapper.map(alert, { limit: Math.max(10, maxTechniques) });
+  const mapAndDraft = async () => {
+    const mapping = mapper.map(alert, { limit: Math.max(10, maxTechniques) });
+    const request = { alert, mapping, index, maxTechniques, alertId: fingerprint, logger, findings, fingerprint };
+    return { mapping, drafted: await backend.draft(options.signal ? { ...request, signal: options.signal } : request) };
+  };
+  const { mapping, drafted } = await (options.gate ? options.gate(mapAndDraft) : mapAndDraft());
   const compose = () => composeOfflineExplanation({ alert, mapping, index, maxTechniques, findings });
-  const request = { alert, mapping, index, maxTechniques, alertId: fingerprint, logger, findings, fingerprint };
-  const drafted = await backend.draft(options.signal ? { ...request, signal: options.signal } : request);
   const { result, fallbackReason } = rejectObeyedDraft(drafted, findings, mapping, compose);
   if (fallbackReason) logger.warn('alert %s: %s', fingerprint, fallbackReason);
   const grounded = groundExplanation({ draft: result.draft, alert, mapping, index, fallback: compose });

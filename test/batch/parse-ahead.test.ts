@@ -24,6 +24,7 @@ function slowParser(sliceSizes: number[] = []): ItemParser {
       await sleep(Math.floor(Math.random() * 5));
       return slice.map((item) => ({ position: item.position, text: `parsed ${'text' in item ? item.text : ''}` }));
     },
+    whenReady: async () => true,
     close: async () => {},
   };
 }
