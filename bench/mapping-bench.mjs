@@ -105,6 +105,8 @@ try {
     alertsPerWallSecondWithExamples: Math.round(examplesRate.perWallSecond),
     alertsPerCpuSecondWithExamples: Math.round(examplesRate.perCpuSecond),
     rssMB: Math.round(memory.rss / 1024 / 1024),
+    // The peak over the whole run (ru_maxrss); the figure above is only the size at the end.
+    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
     heapUsedMB: Math.round(memory.heapUsed / 1024 / 1024),
   };
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
