@@ -79,8 +79,6 @@ export function startParseThread(options: ParseThreadOptions): ItemParser | unde
   const entry = options.entry ?? findEntry();
   if (!entry) return undefined;
   const worker = new Worker(entry, { resourceLimits });
-  // An idle thread must not keep the process alive, such as when the job fails before reading.
-  worker.unref();
   const waiting = new Map<number, Pending>();
   let nextId = 0;
   let closing = false;
@@ -119,6 +117,9 @@ export function startParseThread(options: ParseThreadOptions): ItemParser | unde
   });
   worker.on('error', (error) => fallBack(error.message));
   worker.on('exit', (code) => fallBack(`it exited with code ${code}`));
+  // An idle thread must not keep the process alive, such as when the job fails before reading.
+  // Only after the listeners: adding a 'message' listener refs the worker again.
+  worker.unref();
 
   return {
     parse(items) {

@@ -68,6 +68,12 @@ describe('ids-explain batch with a parsing thread', () => {
     expect(failed).toHaveLength(3);
   });
 
+  it('exits when the job fails before reading', { timeout: 60_000 }, async () => {
+    const out = join(folder, 'missing-folder', 'out.jsonl');
+    const result = await runCli(['batch', input, '--out', out, '--no-cache', '--quiet'], { env: { ...env, IDS_EXPLAIN_PARSE_THREAD: 'on' }, timeoutMs: 30_000 });
+    expect(result.code).toBe(2);
+  });
+
   it('rejects an unknown IDS_EXPLAIN_PARSE_THREAD value', async () => {
     const result = await runCli(['batch', input, '--out', join(folder, 'never.jsonl')], { env: { ...env, IDS_EXPLAIN_PARSE_THREAD: 'sometimes' } });
     expect(result.code).toBe(2);

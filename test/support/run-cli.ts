@@ -10,13 +10,15 @@ export interface CliResult {
 
 /**
  * Runs the built CLI (`dist/cli/main.js`, built by `npm test`) with arguments, standard input
- * and extra environment variables, and collects its output.
+ * and extra environment variables, and collects its output. With `timeoutMs`, a CLI still
+ * running then is killed and its result has a null code.
  */
-export function runCli(args: string[], options: { input?: string | Buffer; env?: Record<string, string | undefined> } = {}): Promise<CliResult> {
+export function runCli(args: string[], options: { input?: string | Buffer; env?: Record<string, string | undefined>; timeoutMs?: number } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(repositoryRoot, 'dist/cli/main.js'), ...args], {
       cwd: repositoryRoot,
       env: { ...process.env, ...options.env },
+      ...(options.timeoutMs === undefined ? {} : { timeout: options.timeoutMs, killSignal: 'SIGKILL' as const }),
     });
     let stdout = '';
     let stderr = '';
