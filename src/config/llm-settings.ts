@@ -74,7 +74,7 @@ function parseFlag<T extends z.ZodType>(schema: T, value: unknown, flag: string,
   const result = schema.safeParse(value);
   if (!result.success) {
     throw new InputError(`invalid ${flag} "${String(value)}": ${result.error.issues[0]?.message}`, {
-      hint: `Fix the flag, or set ${variable} instead`,
+      hint: `Pass a valid value, or leave the flag out to use ${variable} or the default`,
     });
   }
   return result.data;

@@ -72,7 +72,7 @@ describe('ids-explain explain with a model', () => {
     const result = await explain(['--model', 'test-model', '--temperature', 'hot', alertFile]);
 
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('ids-explain: invalid --temperature "hot": expected a number from 0 to 2. Fix the flag, or set IDS_EXPLAIN_TEMPERATURE instead\n');
+    expect(result.stderr).toBe('ids-explain: invalid --temperature "hot": expected a number from 0 to 2. Pass a valid value, or leave the flag out to use IDS_EXPLAIN_TEMPERATURE or the default\n');
   });
 
   it('asks for a model for the openai backend', async () => {
