@@ -3,9 +3,9 @@ import type { IdsExplainError } from '../errors/ids-explain-error.js';
 import type { InputPosition } from './input-position.js';
 
 /**
- * One alert as a source delivers it: its position and raw text, the alert already parsed
- * (by the parsing thread), or the reason it could not be read or parsed (a line over the
- * size limit, an unterminated array element, text in no supported format).
+ * One alert as a source delivers it, with its position: its raw text, the alert already
+ * parsed by the parsing thread, or the reason it could not be read or parsed. Such reasons
+ * are a line over the size limit, an unterminated array element or text in no known format.
  */
 export type SourceItem =
   | { position: InputPosition; text: string }

@@ -3,7 +3,7 @@ import type { Alert } from '../alert/alert-schema.js';
 import { parseAlert } from '../alert/parse-alert.js';
 import type { AttackIndex } from '../attack/attack-index.js';
 import type { ExplanationBackend } from '../backends/explanation-backend.js';
-import { exitCodes, IdsExplainError } from '../errors/ids-explain-error.js';
+import { exitCodes } from '../errors/ids-explain-error.js';
 import { LlmRequestError } from '../errors/llm-request-error.js';
 import { explainAlert } from '../explain/explain-alert.js';
 import { fingerprintAlert } from '../explain/fingerprint-alert.js';
@@ -15,6 +15,7 @@ import type { SourceItem } from './alert-source.js';
 import { summarizeAlert, type BatchResult, type ExplainedBy, type ExplainedResult, type FailedRecord } from './batch-record.js';
 import { fillTemplate, type CompiledTemplate } from './compile-template.js';
 import { makeExplanationTemplate, type ExplanationTemplate } from './explanation-template.js';
+import { errorMessage } from './error-message.js';
 import { formatPosition, type InputPosition } from './input-position.js';
 import { JobStoppedError } from './job-stopped-error.js';
 import type { TemplateStore } from './template-store.js';
@@ -50,13 +51,6 @@ export interface BatchExplainerOptions {
  * with a JobStoppedError for a call dropped by `skipQueued`.
  */
 export type BatchExplainer = (item: SourceItem) => BatchResult | Promise<BatchResult>;
-
-/** Returns the one-line message the CLI would print for an error. */
-export function errorMessage(error: unknown, position: InputPosition): string {
-  if (error instanceof IdsExplainError) return error.userMessage;
-  const message = error instanceof Error ? error.message : String(error);
-  return `${formatPosition(position)}: explaining failed: ${message}`;
-}
 
 /**
  * Creates the per-alert step of a batch job: parse, fingerprint, tokenize, then fill in the

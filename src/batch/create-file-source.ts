@@ -31,8 +31,6 @@ export interface FileSourceOptions {
 
 /** A file source, with the parsing thread it may have started. */
 export interface FileSource extends AlertSource {
-  /** True when alerts are parsed in a thread of their own. */
-  readonly parsesInThread: boolean;
   /** Stops the parsing thread, if any; call it when the job ends, however it ends. */
   close(): Promise<void>;
 }
@@ -74,7 +72,8 @@ async function peek(stream: AsyncIterable<Buffer | string>): Promise<{ head: Buf
 
 /**
  * Creates the source for `batch`: files, folders and standard input, streamed so that memory
- * keeps one alert per input at a time, whatever the input size. Each input's layout is
+ * contains one chunk of each input at a time (and, with a parsing thread, at most five slices
+ * of alerts parsed ahead), whatever the input size. Each input's layout is
  * detected (see detectLayout) unless one is given. Throws InputError up front for a path
  * that cannot be read; problems inside an input become error items, never exceptions.
  */
@@ -113,7 +112,6 @@ export function createFileSource(options: FileSourceOptions): FileSource {
     inputNames: new Set(files.map((file) => file.name)),
     items: () => paceItems(items()),
     progress: () => (totalBytes === undefined ? { bytesRead } : { bytesRead, totalBytes }),
-    parsesInThread: parser !== undefined,
     close: async () => parser?.close(),
   };
 }

@@ -1,7 +1,8 @@
 import { InputError } from '../errors/input-error.js';
 import { exitCodes, IdsExplainError } from '../errors/ids-explain-error.js';
 import type { SourceItem } from './alert-source.js';
-import { formatPosition, type InputPosition } from './input-position.js';
+import { errorMessage } from './error-message.js';
+import type { InputPosition } from './input-position.js';
 import type { ParseOutcome } from './parse-thread-protocol.js';
 
 /**
@@ -15,5 +16,5 @@ export function parsedItem(position: InputPosition, outcome: ParseOutcome): Sour
     const options = hint === undefined ? {} : { hint };
     return { position, error: exitCode === exitCodes.usage ? new InputError(message, options) : new IdsExplainError(message, { ...options, exitCode }) };
   }
-  return { position, error: new IdsExplainError(`${formatPosition(position)}: explaining failed: ${outcome.failure}`) };
+  return { position, error: new IdsExplainError(errorMessage(new Error(outcome.failure), position)) };
 }

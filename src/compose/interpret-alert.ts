@@ -2,7 +2,7 @@ import type { AttackIndex } from '../attack/attack-index.js';
 import type { TechniqueRecord } from '../attack/attack-data.js';
 import type { Explanation } from '../explanation/explanation-schema.js';
 import { describeTampering } from '../injection/describe-tampering.js';
-import { capitalize, fillPlaceholders, joinWords, type ComposeContext } from './compose-context.js';
+import { capitalize, fillPlaceholders, type ComposeContext } from './compose-context.js';
 import { describeAlertScope } from './describe-alert-scope.js';
 import { findGlossaryTerms } from './find-glossary-terms.js';
 import { tacticGuides } from './guides/tactic-guide.js';

@@ -52,8 +52,8 @@ export const llmDefaults = {
   stream: false,
   responseFormat: 'auto',
   promptTokens: 3000,
-  // The longest offline explanation of the sample cases is about 1,700 tokens as compact JSON;
-  // this leaves room for wordier models, pretty-printed JSON and a repair response.
+  // The offline explanations of the sample cases take up to about 1,700 tokens as compact JSON.
+  // The limit leaves room for wordier models, pretty-printed JSON and a repair response.
   maxOutputTokens: 4096,
   redact: 'auto',
   promptVersion: 'analysis-v1',

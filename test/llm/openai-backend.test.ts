@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LlmRequestError } from '../../src/errors/llm-request-error.js';
 import { createSharedBackoff } from '../../src/llm/shared-backoff.js';
 import { honestAnswer, obeyingAnswer, readPrompt, type AnswerDraft } from '../support/model-answers.js';
-import { startOpenAiCompatibleServer, useOpenAiCompatibleServer, type ReceivedRequest } from '../support/openai-compatible-server.js';
+import { useOpenAiCompatibleServer, type ReceivedRequest } from '../support/openai-compatible-server.js';
 import { explainWith, readAlert, recordingLogger, testApiKey, testOpenAiBackend } from '../support/llm-harness.js';
 
 const reference = 'fixtures/alerts/atsvc-remote-task.txt';
