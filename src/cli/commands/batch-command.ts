@@ -109,8 +109,11 @@ async function prepareJob(inputs: string[], options: BatchCommandOptions, settin
   // The source comes first, so that its parsing thread starts while this thread loads the backend and ATT&CK.
   const parseThread = { mode: context.environment.IDS_EXPLAIN_PARSE_THREAD ?? 'auto', logger: context.logger, ...(settings.inputFormat ? { format: settings.inputFormat } : {}) };
   const source = createFileSource({ inputs, layout: settings.layout, parseThread });
-  const backend = await createBackend({ name: settings.backend, llm: settings.llm, backoff, calls: stats.llmCalls });
+  // The backend's modules are read from disk while this thread loads ATT&CK.
+  const backendReady = createBackend({ name: settings.backend, llm: settings.llm, backoff, calls: stats.llmCalls });
+  backendReady.catch(() => {});
   const knowledge = loadJobKnowledge(options, context);
+  const backend = await backendReady;
   const output = await openBatchOutput({
     path: settings.out,
     resume: Boolean(options.resume),
