@@ -50,7 +50,8 @@ function createClient(settings: LlmSettings & { model: string }): OpenAI {
   }
   // Local servers (Ollama, vLLM, llama.cpp, LM Studio) ignore the key, but the SDK needs one.
   const apiKey = settings.apiKey?.reveal() ?? 'not-needed';
-  const common = { apiKey, maxRetries: 0, timeout: settings.timeoutMs, logLevel: 'off' as const, fetch: createHttpFetch() };
+  // Streamed answers keep the built-in fetch, which hands chunks over as they arrive.
+  const common = { apiKey, maxRetries: 0, timeout: settings.timeoutMs, logLevel: 'off' as const, ...(settings.stream ? {} : { fetch: createHttpFetch() }) };
   if (settings.provider === 'azure') {
     if (!settings.baseUrl || !settings.apiVersion) {
       throw new ConfigurationError('the azure provider needs an endpoint and an API version', {
