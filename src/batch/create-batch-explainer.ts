@@ -1,4 +1,4 @@
-import type { LimitFunction } from 'p-limit';
+import pLimit, { type LimitFunction } from 'p-limit';
 import type { Alert } from '../alert/alert-schema.js';
 import { parseAlert } from '../alert/parse-alert.js';
 import type { AttackIndex } from '../attack/attack-index.js';
@@ -26,7 +26,7 @@ export interface BatchExplainerOptions {
   mapper: TechniqueMapper;
   backend: ExplanationBackend;
   store: TemplateStore;
-  /** The job's one limiter; every backend call goes through it. */
+  /** The job's limiter of backend calls: its size is the number of model requests in flight. */
   limiter: LimitFunction;
   backoff: SharedBackoff;
   maxTechniques: number;
@@ -77,20 +77,35 @@ export function createBatchExplainer(options: BatchExplainerOptions): BatchExpla
   // requests that the server would reject the same way.
   let configurationError: unknown;
 
-  // A limiter slot covers the mapping and the backend's draft. Grounding runs after the slot
-  // is free, so that the next request goes out before this response is checked. The claim of
-  // a template runs in the slot too, so that a shared cache holds its lock on a template while
-  // the backend drafts it, not while the draft waits for a slot.
+  const throwIfStopped = () => {
+    if (configurationError !== undefined) throw configurationError;
+    if (options.skipQueued?.aborted) throw new JobStoppedError();
+  };
+  // For a backend that sends through a send gate, the limiter covers only its model requests,
+  // and a second limiter of twice the size covers the mapping and the whole draft. So while
+  // requests are in flight, as many drafts map their alert and assemble their prompt, and a
+  // slot that frees sends the next request at once. For any other backend, the limiter covers
+  // the mapping and the draft. Grounding runs after the slot is free in both cases. The claim
+  // of a template runs in the slot too, so that a shared cache holds its lock on a template
+  // while the backend drafts it, not while the draft waits for a slot.
+  const sendGate = options.backend.usesSendGate
+    ? <T>(send: () => Promise<T>) =>
+        limiter(async () => {
+          throwIfStopped();
+          return send();
+        })
+    : undefined;
+  const draftLimiter = sendGate ? pLimit(limiter.concurrency * 2) : limiter;
+
   const explain = async (alert: Alert, claim?: () => Promise<boolean>) => {
     const gate = <T>(step: () => Promise<T>) =>
-      limiter(async () => {
-        if (configurationError !== undefined) throw configurationError;
-        if (options.skipQueued?.aborted) throw new JobStoppedError();
+      draftLimiter(async () => {
+        throwIfStopped();
         if (claim && !(await claim())) throw new TemplateNotClaimed();
         await backoff.wait(options.signal);
         return step();
       });
-    const explanation = await explainAlert({ ...options, alert, logger, now, gate, ...(options.signal ? { signal: options.signal } : {}) }).catch((error: unknown) => {
+    const explanation = await explainAlert({ ...options, alert, logger, now, gate, ...(sendGate ? { sendGate } : {}), ...(options.signal ? { signal: options.signal } : {}) }).catch((error: unknown) => {
       if (isConfigurationError(error)) configurationError ??= error;
       throw error;
     });
