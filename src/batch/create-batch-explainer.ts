@@ -81,13 +81,11 @@ export function createBatchExplainer(options: BatchExplainerOptions): BatchExpla
     if (configurationError !== undefined) throw configurationError;
     if (options.skipQueued?.aborted) throw new JobStoppedError();
   };
-  // For a backend that sends through a send gate, the limiter covers only its model requests,
-  // and a second limiter of twice the size covers the mapping and the whole draft. So while
-  // requests are in flight, as many drafts map their alert and assemble their prompt, and a
-  // slot that frees sends the next request at once. For any other backend, the limiter covers
-  // the mapping and the draft. Grounding runs after the slot is free in both cases. The claim
-  // of a template runs in the slot too, so that a shared cache holds its lock on a template
-  // while the backend drafts it, not while the draft waits for a slot.
+  // With a send gate, the limiter covers only the model requests, and a limiter twice its size
+  // covers the mapping and the draft. So prompts are ready when a request slot frees. Without
+  // one, the limiter covers the mapping and the draft. Grounding runs after the draft. The
+  // claim of a template runs in the draft's slot, so that a shared cache holds its lock while
+  // the backend drafts the template, not while the draft waits.
   const sendGate = options.backend.usesSendGate
     ? <T>(send: () => Promise<T>) =>
         limiter(async () => {
