@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { RankTable } from './rank-table.js';
 import { rankTableFormatVersion, readRankTableFile, writeRankTableFile } from './rank-table-file.js';
 
@@ -26,23 +25,25 @@ export interface LoadEncodingRanksOptions {
 
 let tiktokenVersion: string | null | undefined;
 
-/** Returns the version in js-tiktoken's package.json, or null when it cannot be found. */
+/**
+ * Returns the version in the package.json of the js-tiktoken that this module's imports load,
+ * or null when it cannot be found. Node's ESM resolution looks for node_modules/js-tiktoken in
+ * this module's folder and then in each folder above it, and so does this search. That costs a
+ * few file checks, where createRequire's resolver took about 2 ms before its code was warm.
+ * The package.json is not among js-tiktoken's exports, so it cannot be resolved by name.
+ */
 function findTiktokenVersion(): string | null {
-  try {
-    // js-tiktoken's package.json is not among its exports, so it is found above its entry point.
-    let folder = dirname(createRequire(import.meta.url).resolve('js-tiktoken/lite'));
-    for (;;) {
-      const manifest = join(folder, 'package.json');
-      if (existsSync(manifest)) {
-        const { name, version } = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown; version?: unknown };
-        if (name === 'js-tiktoken' && typeof version === 'string') return version;
+  for (let folder = new URL('.', import.meta.url); ; folder = new URL('..', folder)) {
+    const manifest = new URL('node_modules/js-tiktoken/package.json', folder);
+    if (existsSync(manifest)) {
+      try {
+        const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version?: unknown };
+        return typeof version === 'string' ? version : null;
+      } catch {
+        return null;
       }
-      const parent = dirname(folder);
-      if (parent === folder) return null;
-      folder = parent;
     }
-  } catch {
-    return null;
+    if (new URL('..', folder).href === folder.href) return null;
   }
 }
 

@@ -18,21 +18,21 @@ import { RankTable } from './rank-table.js';
  * | 36-63 | zero |
  *
  * The body follows: `starts` (Int32), `ranks` (Int32), `lengths` (Uint16), then the key and
- * the split pattern in UTF-8 and the rank text in latin1. The slot count is a power of two,
- * so every array starts at an offset that its element size divides.
+ * the split pattern in UTF-8 and the rank text in latin1. The reader reads the three arrays
+ * into a buffer of their own, in which each starts at a multiple of its element size.
  */
 const magic = 'IDXRANKS';
 const byteOrderMark = 0x01020304;
 /** Version of the layout above; a file of another version is rebuilt. */
 export const rankTableFormatVersion = 1;
 const headerBytes = 64;
-/** Index of the header word that holds the CRC-32, which covers every byte after that word. */
+/** Index of the header word that contains the CRC-32, which covers every byte after that word. */
 const checksumWord = 4;
 const checksumOffset = (checksumWord + 1) * 4;
 /** About five times the o200k_base file (12.8 MB), so a bogus header never makes a huge read. */
 const maxFileBytes = 64 * 1024 * 1024;
 
-/** What a rank table file stores. */
+/** Contents of a rank table file. */
 export interface RankTableFileContents {
   /** Names the encoding and the js-tiktoken version that the table was built from. */
   key: string;
@@ -61,7 +61,7 @@ export function writeRankTableFile(path: string, { key, pattern, table }: RankTa
   if (/[^\0-\xff]/.test(text)) throw new RangeError('the rank text has characters outside latin1');
   const strings = [Buffer.from(key, 'utf8'), Buffer.from(pattern, 'utf8'), Buffer.from(text, 'latin1')];
   const body = [starts, ranks, lengths].map((array) => new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
-  const header = Buffer.alloc(headerBytes);
+  const header = Buffer.from(new ArrayBuffer(headerBytes));
   header.write(magic, 0, 'latin1');
   const words = new Uint32Array(header.buffer, header.byteOffset, headerBytes / 4);
   words.set([byteOrderMark, rankTableFormatVersion, 0, starts.length, ...strings.map((part) => part.length)], 2);
@@ -72,7 +72,7 @@ export function writeRankTableFile(path: string, { key, pattern, table }: RankTa
 /**
  * Reads a rank table file written by writeRankTableFile for the same key. The table's arrays
  * are views over the bytes read, so loading does no work per token. Checks the header, every
- * length and a CRC-32 of the whole file before it makes the views. Returns a problem, and
+ * length and the CRC-32 before it makes the views. Returns a problem, and
  * never throws, when the file is missing, unreadable, truncated, corrupt, of another format
  * version or byte order, or written for another key.
  */
@@ -141,7 +141,7 @@ function parseHeader(bytes: Buffer): Header | string {
 
 function decodeBody({ header, arrays, strings, key }: { header: Header; arrays: Buffer; strings: Buffer; key: string }): RankTableFileResult {
   const fileKey = strings.toString('utf8', 0, header.keyBytes);
-  if (fileKey !== key) return { ok: false, problem: `file was written for "${fileKey}", not "${key}"` };
+  if (fileKey !== key) return { ok: false, problem: `file was written for "${fileKey.slice(0, 100)}", not "${key}"` };
   const pattern = strings.toString('utf8', header.keyBytes, header.keyBytes + header.patternBytes);
   try {
     new RegExp(pattern, 'gu');
