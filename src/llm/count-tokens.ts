@@ -15,8 +15,8 @@ export interface TokenCounter {
 export interface CreateTokenCounterOptions {
   /**
    * Folder where the encoding's rank table is kept between runs, normally userCacheDir().
-   * Without it, the table is built in memory on every start: a median of 50 ms for
-   * o200k_base against 15 ms for reading the file (bench/token-counter-load.mjs).
+   * Without it, the table is built in memory on every start, which took about 50 ms for
+   * o200k_base against about 15 ms for reading the file (bench/token-counter-load.mjs).
    */
   cacheDir?: string | undefined;
 }

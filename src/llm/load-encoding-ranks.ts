@@ -63,7 +63,7 @@ async function buildRanks(encoding: CountedEncoding): Promise<Omit<EncodingRanks
  * after the encoding, the js-tiktoken version and the file format version. When that file is
  * missing or unusable, it builds the table from js-tiktoken's rank text and writes the file
  * for the next run. A cache hit skips importing the 2 MB rank module. A cache folder that
- * cannot be read or written only costs the build: this never throws for cache problems.
+ * cannot be read or written only costs the build, so cache problems never make this throw.
  */
 export async function loadEncodingRanks({ encoding, cacheDir }: LoadEncodingRanksOptions): Promise<EncodingRanks> {
   tiktokenVersion ??= findTiktokenVersion();
