@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { Alert } from '../alert/alert-schema.js';
 import { parseAlert } from '../alert/parse-alert.js';
@@ -96,13 +97,19 @@ export function createBatchExplainer(options: BatchExplainerOptions): BatchExpla
   const draftLimiter = sendGate ? pLimit(limiter.concurrency * 2) : limiter;
 
   const explain = async (alert: Alert, claim?: () => Promise<boolean>) => {
-    const gate = <T>(step: () => Promise<T>) =>
-      draftLimiter(async () => {
+    const gate = async <T>(step: () => Promise<T>) => {
+      const drafted = await draftLimiter(async () => {
         throwIfStopped();
         if (claim && !(await claim())) throw new TemplateNotClaimed();
         await backoff.wait(options.signal);
         return step();
       });
+      // Grounding, and the alerts that wait for this template, run a turn of the event loop
+      // later. Otherwise their work queues ahead of the next request, which a freed request
+      // slot sends through a chain of promises: it left 2.3 ms after a response instead of 1.2.
+      await nextTurn();
+      return drafted;
+    };
     const explanation = await explainAlert({ ...options, alert, logger, now, gate, ...(sendGate ? { sendGate } : {}), ...(options.signal ? { signal: options.signal } : {}) }).catch((error: unknown) => {
       if (isConfigurationError(error)) configurationError ??= error;
       throw error;
