@@ -51,7 +51,10 @@ export interface BatchExplainerOptions {
  * error (a rejected API key, an unknown model), which would fail every later alert too, or
  * with a JobStoppedError for a call dropped by `skipQueued`.
  */
-export type BatchExplainer = (item: SourceItem) => BatchResult | Promise<BatchResult>;
+export type BatchExplainer = ((item: SourceItem) => BatchResult | Promise<BatchResult>) & {
+  /** Tells whether drafts wait for a free slot, so that reading ahead would only add to them. */
+  backlogged?: () => boolean;
+};
 
 /**
  * Creates the per-alert step of a batch job: parse, fingerprint, tokenize, then fill in the
@@ -164,7 +167,7 @@ export function createBatchExplainer(options: BatchExplainerOptions): BatchExpla
 
   // Alerts whose template is at hand are finished synchronously: most alerts of a job take
   // this path, and skipping promises for them saves a measurable share of the work.
-  return (item) => {
+  const explainItem: BatchExplainer = (item) => {
     const { position } = item;
     if ('error' in item) return failed(position, item.error);
     let alert: Alert;
@@ -186,6 +189,8 @@ export function createBatchExplainer(options: BatchExplainerOptions): BatchExpla
       return failedAlert(alert, position, error);
     }
   };
+  explainItem.backlogged = () => draftLimiter.pendingCount > 0;
+  return explainItem;
 }
 
 /** Raised in a limiter slot when another process has claimed the template to draft. */
