@@ -16,6 +16,11 @@ export interface CreateBackendOptions {
   backoff?: SharedBackoff;
   /** Counts that a backend calling a model adds each request to; other backends ignore them. */
   calls?: LlmCallCounts;
+  /**
+   * Folder where backends that count tokens keep the tokenizer's rank table between runs,
+   * normally userCacheDir(). Without it, they build the table in memory on every start.
+   */
+  cacheDir?: string;
 }
 
 async function environmentSettings(): Promise<LlmSettings> {
@@ -32,15 +37,15 @@ async function environmentSettings(): Promise<LlmSettings> {
  * when selected, so the offline path never loads the openai SDK or LangChain. Throws
  * InputError for an unknown name and ConfigurationError for missing LLM settings.
  */
-export async function createBackend({ name, llm, backoff, calls }: CreateBackendOptions): Promise<ExplanationBackend> {
+export async function createBackend({ name, llm, backoff, calls, cacheDir }: CreateBackendOptions): Promise<ExplanationBackend> {
   if (name === 'offline') return offlineBackend;
   if (name === 'openai') {
     const { createOpenAiBackend } = await import('../llm/openai-backend.js');
-    return createOpenAiBackend({ settings: llm ?? (await environmentSettings()), ...(backoff ? { backoff } : {}), ...(calls ? { calls } : {}) });
+    return createOpenAiBackend({ settings: llm ?? (await environmentSettings()), ...(backoff ? { backoff } : {}), ...(calls ? { calls } : {}), cacheDir });
   }
   if (name === 'replay') {
     const { createReplayBackend } = await import('../llm/replay-backend.js');
-    return createReplayBackend({ settings: llm ?? (await environmentSettings()) });
+    return createReplayBackend({ settings: llm ?? (await environmentSettings()), cacheDir });
   }
   throw new InputError(`unknown --backend "${name}"`, { hint: `Use one of: ${backendNames.join(', ')}` });
 }

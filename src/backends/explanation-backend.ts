@@ -19,6 +19,11 @@ export interface DraftRequest {
   findings?: TamperingFinding[];
   /** Fingerprint of the alert as received (see fingerprintAlert); replay finds recordings by it. */
   fingerprint?: string;
+  /**
+   * Runs the requests to the model, such as in a limiter slot, for backends whose
+   * `usesSendGate` is true. The backend assembles its prompt before it calls this.
+   */
+  sendGate?: <T>(send: () => Promise<T>) => Promise<T>;
 }
 
 /** Metadata fields a backend may set about how it produced the draft. */
@@ -45,5 +50,10 @@ export interface ExplanationBackend {
   readonly model?: string;
   /** Version of the prompt templates, for backends that use them; part of every cache key. */
   readonly promptVersion?: string;
+  /**
+   * True when `draft` sends its model requests through `request.sendGate`. A batch job then
+   * prepares the next prompts while requests are in flight, and a freed slot sends at once.
+   */
+  readonly usesSendGate?: boolean;
   draft(request: DraftRequest): Promise<DraftResult>;
 }

@@ -1,4 +1,5 @@
-import type { LimitFunction } from 'p-limit';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import pLimit, { type LimitFunction } from 'p-limit';
 import type { Alert } from '../alert/alert-schema.js';
 import { parseAlert } from '../alert/parse-alert.js';
 import type { AttackIndex } from '../attack/attack-index.js';
@@ -26,7 +27,7 @@ export interface BatchExplainerOptions {
   mapper: TechniqueMapper;
   backend: ExplanationBackend;
   store: TemplateStore;
-  /** The job's one limiter; every backend call goes through it. */
+  /** The job's limiter of backend calls: its size is the number of model requests in flight. */
   limiter: LimitFunction;
   backoff: SharedBackoff;
   maxTechniques: number;
@@ -50,7 +51,10 @@ export interface BatchExplainerOptions {
  * error (a rejected API key, an unknown model), which would fail every later alert too, or
  * with a JobStoppedError for a call dropped by `skipQueued`.
  */
-export type BatchExplainer = (item: SourceItem) => BatchResult | Promise<BatchResult>;
+export type BatchExplainer = ((item: SourceItem) => BatchResult | Promise<BatchResult>) & {
+  /** Tells whether drafts wait for a free slot, so that reading ahead would only add to them. */
+  backlogged?: () => boolean;
+};
 
 /**
  * Creates the per-alert step of a batch job: parse, fingerprint, tokenize, then fill in the
@@ -77,20 +81,39 @@ export function createBatchExplainer(options: BatchExplainerOptions): BatchExpla
   // requests that the server would reject the same way.
   let configurationError: unknown;
 
-  // A limiter slot covers the mapping and the backend's draft. Grounding runs after the slot
-  // is free, so that the next request goes out before this response is checked. The claim of
-  // a template runs in the slot too, so that a shared cache holds its lock on a template while
-  // the backend drafts it, not while the draft waits for a slot.
+  const throwIfStopped = () => {
+    if (configurationError !== undefined) throw configurationError;
+    if (options.skipQueued?.aborted) throw new JobStoppedError();
+  };
+  // With a send gate, the limiter covers only the model requests, and a limiter twice its size
+  // covers the mapping and the draft. So prompts are ready when a request slot frees. Without
+  // one, the limiter covers the mapping and the draft. Grounding runs after the draft. The
+  // claim of a template runs in the draft's slot, so that a shared cache holds its lock while
+  // the backend drafts the template, not while the draft waits.
+  const sendGate = options.backend.usesSendGate
+    ? <T>(send: () => Promise<T>) =>
+        limiter(async () => {
+          throwIfStopped();
+          return send();
+        })
+    : undefined;
+  const draftLimiter = sendGate ? pLimit(limiter.concurrency * 2) : limiter;
+
   const explain = async (alert: Alert, claim?: () => Promise<boolean>) => {
-    const gate = <T>(step: () => Promise<T>) =>
-      limiter(async () => {
-        if (configurationError !== undefined) throw configurationError;
-        if (options.skipQueued?.aborted) throw new JobStoppedError();
+    const gate = async <T>(step: () => Promise<T>) => {
+      const drafted = await draftLimiter(async () => {
+        throwIfStopped();
         if (claim && !(await claim())) throw new TemplateNotClaimed();
         await backoff.wait(options.signal);
         return step();
       });
-    const explanation = await explainAlert({ ...options, alert, logger, now, gate, ...(options.signal ? { signal: options.signal } : {}) }).catch((error: unknown) => {
+      // Grounding, and the alerts that wait for this template, run a turn of the event loop
+      // later. Otherwise their work queues ahead of the next request, which a freed request
+      // slot sends through a chain of promises: it left 2.3 ms after a response instead of 1.2.
+      await nextTurn();
+      return drafted;
+    };
+    const explanation = await explainAlert({ ...options, alert, logger, now, gate, ...(sendGate ? { sendGate } : {}), ...(options.signal ? { signal: options.signal } : {}) }).catch((error: unknown) => {
       if (isConfigurationError(error)) configurationError ??= error;
       throw error;
     });
@@ -144,7 +167,7 @@ export function createBatchExplainer(options: BatchExplainerOptions): BatchExpla
 
   // Alerts whose template is at hand are finished synchronously: most alerts of a job take
   // this path, and skipping promises for them saves a measurable share of the work.
-  return (item) => {
+  const explainItem: BatchExplainer = (item) => {
     const { position } = item;
     if ('error' in item) return failed(position, item.error);
     let alert: Alert;
@@ -166,6 +189,8 @@ export function createBatchExplainer(options: BatchExplainerOptions): BatchExpla
       return failedAlert(alert, position, error);
     }
   };
+  explainItem.backlogged = () => draftLimiter.pendingCount > 0;
+  return explainItem;
 }
 
 /** Raised in a limiter slot when another process has claimed the template to draft. */

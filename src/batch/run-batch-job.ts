@@ -101,6 +101,7 @@ export async function runBatchJob(options: BatchJobOptions): Promise<BatchStats>
     },
     ...(options.signal ? { signal: options.signal } : {}),
     maxPending: Math.max(4096, options.concurrency * 256),
+    maxPendingWhileBacklogged: Math.max(512, options.concurrency * 32),
   });
   return stats;
 }

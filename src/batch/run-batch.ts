@@ -17,6 +17,12 @@ export interface RunBatchOptions {
    * enough that alerts of many fingerprints are in flight while their templates are drafted.
    */
   maxPending?: number;
+  /**
+   * Maximum number of alerts read but not yet written while `explain.backlogged()` is true.
+   * Drafts then wait for the backend already, and reading further would only hold more alerts
+   * in memory and take the thread from the responses that free the backend's slots.
+   */
+  maxPendingWhileBacklogged?: number;
   /** Stops reading new alerts; those in flight are finished and written. */
   signal?: AbortSignal;
 }
@@ -27,7 +33,7 @@ export interface RunBatchOptions {
  * written; returns early, after finishing what is in flight, when the signal aborts. Throws,
  * after finishing what is in flight, when the sink fails or the explainer rejects.
  */
-export async function runBatch({ source, sink, explain, completed, onRecord, maxPending = 4096, signal }: RunBatchOptions): Promise<void> {
+export async function runBatch({ source, sink, explain, completed, onRecord, maxPending = 4096, maxPendingWhileBacklogged = maxPending, signal }: RunBatchOptions): Promise<void> {
   const pending = new Set<Promise<void>>();
   let failure: unknown;
   // Resolves the reader's wait for a free slot. Promise.race over the pending set would add
@@ -63,7 +69,9 @@ export async function runBatch({ source, sink, explain, completed, onRecord, max
     if (signal?.aborted || failure !== undefined) break;
     if (completed?.has(item.position)) continue;
     start(item);
-    if (pending.size >= maxPending) await new Promise<void>((resolve) => (wakeReader = resolve));
+    while (pending.size >= maxPending || (pending.size >= maxPendingWhileBacklogged && explain.backlogged?.())) {
+      await new Promise<void>((resolve) => (wakeReader = resolve));
+    }
   }
   await Promise.all(pending);
   // A failure is the sink's (the output cannot be trusted) or a backend configuration error

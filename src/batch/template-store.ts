@@ -54,6 +54,9 @@ export class TemplateStore {
       this.memory.set(templateKey, remembered);
       return remembered;
     }
+    // A key that is being drafted was missing from the cache when its draft started. Alerts
+    // that arrive meanwhile, thousands in a storm, skip the database lookup and its key hash.
+    if (this.drafts.has(templateKey)) return undefined;
     const template = this.cache.get(explanationCacheKey(templateKey, this.identity));
     if (!template) return undefined;
     const found = { template: compileTemplate(template), origin: 'cache' as const };

@@ -33,6 +33,8 @@ export interface ExplainAlertOptions {
    * validation run after it returns. By default the step runs at once.
    */
   gate?: <T>(step: () => Promise<T>) => Promise<T>;
+  /** Runs the backend's model requests, inside `gate`; see DraftRequest.sendGate. */
+  sendGate?: <T>(send: () => Promise<T>) => Promise<T>;
 }
 
 export const defaultMaxTechniques = 3;
@@ -81,7 +83,7 @@ export async function explainAlert(options: ExplainAlertOptions): Promise<Explan
 
   const mapAndDraft = async () => {
     const mapping = mapper.map(alert, { limit: Math.max(10, maxTechniques) });
-    const request = { alert, mapping, index, maxTechniques, alertId: fingerprint, logger, findings, fingerprint };
+    const request = { alert, mapping, index, maxTechniques, alertId: fingerprint, logger, findings, fingerprint, ...(options.sendGate ? { sendGate: options.sendGate } : {}) };
     return { mapping, drafted: await backend.draft(options.signal ? { ...request, signal: options.signal } : request) };
   };
   const { mapping, drafted } = await (options.gate ? options.gate(mapAndDraft) : mapAndDraft());

@@ -1,5 +1,4 @@
-import type { TiktokenBPE } from 'js-tiktoken/lite';
-import { RankTable } from './rank-table.js';
+import type { RankTable } from './rank-table.js';
 
 /** Maximum number of distinct pieces whose token counts a counter remembers. */
 const maxRememberedPieces = 100_000;
@@ -25,9 +24,10 @@ export class BytePairCounter {
   private readonly pieces = new Map<string, number>();
   private readonly lines = new Map<string, number>();
 
-  constructor(ranks: TiktokenBPE) {
-    this.ranks = new RankTable(ranks.bpe_ranks);
-    this.pattern = new RegExp(ranks.pat_str, 'gu');
+  /** Takes the encoding's rank table and its split pattern (`pat_str`) as source text. */
+  constructor(ranks: RankTable, pattern: string) {
+    this.ranks = ranks;
+    this.pattern = new RegExp(pattern, 'gu');
   }
 
   /**

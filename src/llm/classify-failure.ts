@@ -1,4 +1,5 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import { ResponseTooLargeError } from './create-http-fetch.js';
 
 /** Decision about a failed model request. */
 export interface FailureDecision {
@@ -47,11 +48,15 @@ function networkCode(error: unknown): string | undefined {
  * Decides whether a failed request can pass on a later attempt. Rate limits (429, with the
  * server's wait), 408, 409 and 5xx responses, timeouts and dropped connections can pass later,
  * also when the connection drops while the body arrives. Other responses (400, 401, 403, 404,
- * 422), refused connections and responses that are not chat completions cannot.
+ * 422), refused connections, oversized responses and responses that are not chat completions
+ * cannot.
  */
 export function classifyFailure(error: unknown): FailureDecision {
   if (error instanceof APIConnectionTimeoutError) return { retry: true, rateLimited: false, reason: 'timed out', configuration: false };
   if (error instanceof APIUserAbortError) return { retry: false, rateLimited: false, reason: 'cancelled', configuration: false };
+  if (error instanceof APIConnectionError && error.cause instanceof ResponseTooLargeError) {
+    return { retry: false, rateLimited: false, reason: error.cause.message, configuration: false };
+  }
   if (error instanceof APIConnectionError) {
     const code = networkCode(error.cause);
     const retry = code !== undefined && transientNetworkCodes.has(code);

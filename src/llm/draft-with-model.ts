@@ -75,7 +75,7 @@ export async function draftWithModel(options: DraftWithModelOptions): Promise<Dr
   if (prompt.trimmed.length > 0) request.logger.debug('alert %s: to fit %d prompt tokens: %s', request.alertId, options.tokenBudget, prompt.trimmed.join('; '));
   if (prompt.overBudget) request.logger.warn('alert %s: the prompt needs %d tokens, over the budget of %d, because the alert\'s key fields are never cut', request.alertId, prompt.promptTokens, options.tokenBudget);
 
-  const exchange = await askWithRepair(options, prompt);
+  const exchange = await (request.sendGate ? request.sendGate(() => askWithRepair(options, prompt)) : askWithRepair(options, prompt));
   const metadata = {
     model: exchange.responses.at(-1)?.model ?? transport.model,
     promptVersion: prompt.version,

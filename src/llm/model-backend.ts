@@ -22,6 +22,7 @@ export function createModelBackend(options: ModelBackendOptions): ExplanationBac
     name,
     ...(options.model ? { model: options.model } : {}),
     promptVersion: template.version,
+    usesSendGate: true,
     async draft(request: DraftRequest): Promise<DraftResult> {
       const { transport, redact, notes } = await transportFor(request);
       const result = await draftWithModel({ request, transport, template, counter, tokenBudget, redact });

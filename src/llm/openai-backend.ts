@@ -16,6 +16,8 @@ export interface OpenAiBackendOptions {
   retryTiming?: Partial<RetryTiming>;
   /** Counts of the requests sent, such as a batch job's, for its summary. */
   calls?: LlmCallCounts;
+  /** Folder that keeps the token counter's rank table between runs; built in memory without it. */
+  cacheDir?: string;
 }
 
 /**
@@ -34,7 +36,7 @@ export async function createOpenAiBackend(options: OpenAiBackendOptions): Promis
     ...(options.retryTiming ? { retryTiming: options.retryTiming } : {}),
     ...(options.calls ? { calls: options.calls } : {}),
   });
-  const [template, counter] = await Promise.all([loadPromptTemplate(settings.promptVersion), createTokenCounter(model)]);
+  const [template, counter] = await Promise.all([loadPromptTemplate(settings.promptVersion), createTokenCounter(model, { cacheDir: options.cacheDir })]);
   const redact = shouldRedact(settings.redact, settings.baseUrl);
   return createModelBackend({
     name: 'openai',

@@ -8,6 +8,7 @@ import { LlmRequestError } from '../errors/llm-request-error.js';
 import type { ChatRequest, ChatResponse, ChatTransport, ResponseFormatMode } from './chat-transport.js';
 import { classifyFailure, UnexpectedResponseError, type FailureDecision } from './classify-failure.js';
 import { LlmCallCounts } from './llm-call-counts.js';
+import { createHttpFetch } from './create-http-fetch.js';
 import type { SharedBackoff } from './shared-backoff.js';
 
 export interface RetryTiming {
@@ -49,7 +50,8 @@ function createClient(settings: LlmSettings & { model: string }): OpenAI {
   }
   // Local servers (Ollama, vLLM, llama.cpp, LM Studio) ignore the key, but the SDK needs one.
   const apiKey = settings.apiKey?.reveal() ?? 'not-needed';
-  const common = { apiKey, maxRetries: 0, timeout: settings.timeoutMs, logLevel: 'off' as const };
+  // Streamed answers keep the built-in fetch, which hands chunks over as they arrive.
+  const common = { apiKey, maxRetries: 0, timeout: settings.timeoutMs, logLevel: 'off' as const, ...(settings.stream ? {} : { fetch: createHttpFetch() }) };
   if (settings.provider === 'azure') {
     if (!settings.baseUrl || !settings.apiVersion) {
       throw new ConfigurationError('the azure provider needs an endpoint and an API version', {

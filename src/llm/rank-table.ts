@@ -1,3 +1,15 @@
+/** Typed arrays and text of a RankTable, which the table uses without copying. */
+export interface RankTableParts {
+  /** js-tiktoken's rank text, which the table's positions point into. */
+  text: string;
+  /** Position in `text` of the token in each slot, or -1 for an empty slot. */
+  starts: Int32Array;
+  /** Length in characters of the token in each slot. */
+  lengths: Uint16Array;
+  /** Rank of the token in each slot. */
+  ranks: Int32Array;
+}
+
 /**
  * Ranks of a byte-pair encoding, read from js-tiktoken's rank text: lines of
  * "<name> <first rank> <token> <token> ...", each token the base64 of its bytes. The table is
@@ -7,22 +19,43 @@
  */
 export class RankTable {
   private readonly text: string;
-  /** Position in `text` of the token in each slot, or -1 for an empty slot. */
   private readonly starts: Int32Array;
   private readonly lengths: Uint16Array;
   private readonly ranks: Int32Array;
   private readonly mask: number;
 
-  constructor(rankText: string) {
-    this.text = rankText;
+  /**
+   * Wraps arrays that an earlier `build` filled, such as views over a cache file. Throws
+   * RangeError unless the three arrays have the same power-of-two length and at least one
+   * slot is empty, because a lookup of a missing token probes until it reaches an empty slot.
+   */
+  constructor({ text, starts, lengths, ranks }: RankTableParts) {
+    const slots = starts.length;
+    if (slots === 0 || (slots & (slots - 1)) !== 0 || lengths.length !== slots || ranks.length !== slots) {
+      throw new RangeError(`rank table arrays must share one power-of-two length, not ${slots}, ${lengths.length} and ${ranks.length}`);
+    }
+    if (starts.indexOf(-1) === -1) throw new RangeError('rank table has no empty slot');
+    this.text = text;
+    this.starts = starts;
+    this.lengths = lengths;
+    this.ranks = ranks;
+    this.mask = slots - 1;
+  }
+
+  /** Builds the table of a rank text by hashing each of its tokens. */
+  static build(rankText: string): RankTable {
     // Tokens take about eight characters of text each, so this keeps the table under half full.
     let slots = 1;
     while (slots < rankText.length / 4) slots *= 2;
-    this.starts = new Int32Array(slots).fill(-1);
-    this.lengths = new Uint16Array(slots);
-    this.ranks = new Int32Array(slots);
-    this.mask = slots - 1;
-    this.readLines();
+    const starts = new Int32Array(slots).fill(-1);
+    const table = new RankTable({ text: rankText, starts, lengths: new Uint16Array(slots), ranks: new Int32Array(slots) });
+    table.readLines();
+    return table;
+  }
+
+  /** Returns the text and arrays that the table uses, not copies, for writing to a file. */
+  parts(): RankTableParts {
+    return { text: this.text, starts: this.starts, lengths: this.lengths, ranks: this.ranks };
   }
 
   /** Returns the rank of the token written as this base64 text, or undefined. */

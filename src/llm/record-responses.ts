@@ -27,6 +27,8 @@ export interface RecordResponsesOptions {
   logger: Logger;
   /** Acceptance case ID to store, when one alert is recorded. */
   caseId?: string;
+  /** Folder that keeps the token counter's rank table between runs; built in memory without it. */
+  cacheDir?: string;
 }
 
 /**
@@ -49,7 +51,7 @@ export async function recordResponses(options: RecordResponsesOptions): Promise<
     },
   };
   const redact = shouldRedact(settings.redact, settings.baseUrl);
-  const [template, counter] = await Promise.all([loadPromptTemplate(settings.promptVersion), createTokenCounter(settings.model)]);
+  const [template, counter] = await Promise.all([loadPromptTemplate(settings.promptVersion), createTokenCounter(settings.model, { cacheDir: options.cacheDir })]);
   const backend = createModelBackend({ name: 'openai', transportFor: async () => ({ transport: recorder, redact }), template, counter, tokenBudget: settings.promptTokens });
 
   await mkdir(options.outDir, { recursive: true });

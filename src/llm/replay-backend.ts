@@ -10,6 +10,12 @@ import { createModelBackend } from './model-backend.js';
 import { loadPromptTemplate } from './prompt-template.js';
 import { defaultReplayFolder, loadRecordings, type Recording } from './replay-recordings.js';
 
+export interface ReplayBackendOptions {
+  settings: LlmSettings;
+  /** Folder that keeps the token counter's rank table between runs; built in memory without it. */
+  cacheDir?: string;
+}
+
 function replayTransport(recording: Recording): ChatTransport {
   let next = 0;
   return {
@@ -48,9 +54,9 @@ function provenance(recording: Recording): string {
  * the answer was recorded from a model or written by hand. The draft throws InputError when
  * no recording matches the alert.
  */
-export async function createReplayBackend({ settings }: { settings: LlmSettings }): Promise<ExplanationBackend> {
+export async function createReplayBackend({ settings, cacheDir }: ReplayBackendOptions): Promise<ExplanationBackend> {
   const folder = settings.replayDir ?? defaultReplayFolder;
-  const [recordings, template, counter] = await Promise.all([loadRecordings(folder), loadPromptTemplate(settings.promptVersion), createTokenCounter('gpt-4o')]);
+  const [recordings, template, counter] = await Promise.all([loadRecordings(folder), loadPromptTemplate(settings.promptVersion), createTokenCounter('gpt-4o', { cacheDir })]);
   const transportFor = async (request: DraftRequest) => {
     const fingerprint = request.fingerprint ?? fingerprintAlert(request.alert);
     const recording = recordings.find(request.alert, fingerprint);

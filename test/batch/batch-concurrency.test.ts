@@ -34,6 +34,34 @@ function slowBackend(delayMs: number, onStart?: (call: number) => void) {
   return { backend, record };
 }
 
+/**
+ * Creates a backend that prepares each draft at once and then sends it through the request's
+ * send gate, where it takes `delayMs`, and records how many drafts have started and how many
+ * are sending at once.
+ */
+function gatedBackend(delayMs: number) {
+  const record = { calls: 0, started: 0, maxStarted: 0, sending: 0, maxSending: 0 };
+  const backend: ExplanationBackend = {
+    name: 'gated-offline',
+    usesSendGate: true,
+    async draft(request: DraftRequest) {
+      record.calls += 1;
+      record.started += 1;
+      record.maxStarted = Math.max(record.maxStarted, record.started);
+      const send = async () => {
+        record.sending += 1;
+        record.maxSending = Math.max(record.maxSending, record.sending);
+        await sleep(delayMs);
+        record.sending -= 1;
+      };
+      await (request.sendGate ? request.sendGate(send) : send());
+      record.started -= 1;
+      return offlineBackend.draft(request);
+    },
+  };
+  return { backend, record };
+}
+
 /** Writes `signatures` x `repeats` alerts, the repeats of each signature spread over the file. */
 function queueFile(signatures: number, repeats: number): string {
   const names = Array.from({ length: signatures }, (_, index) => `${'abcdefghij'[index % 10]}${'klmnopqrst'[Math.floor(index / 10) % 10]}`);
@@ -85,6 +113,20 @@ describe('runBatchJob with a slow backend', () => {
     const { backend, record } = slowBackend(100);
     await run(queueFile(40, 5), backend, createSharedBackoff(), 8);
     expect(record.maxInFlight).toBe(8);
+  });
+
+  it('sends at most the limit through the send gate', async () => {
+    const { backend, record } = gatedBackend(50);
+    const { written } = await run(queueFile(40, 5), backend, createSharedBackoff(), 8);
+    expect(written).toHaveLength(200);
+    expect(record.calls).toBe(40);
+    expect(record.maxSending).toBe(8);
+  });
+
+  it('prepares drafts ahead while requests are in flight', async () => {
+    const { backend, record } = gatedBackend(50);
+    await run(queueFile(40, 5), backend, createSharedBackoff(), 8);
+    expect(record.maxStarted).toBe(16);
   });
 
   it('holds every draft back during a shared pause', async () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LlmRequestError } from '../../src/errors/llm-request-error.js';
+import { APIConnectionError } from 'openai';
 import { classifyFailure } from '../../src/llm/classify-failure.js';
+import { ResponseTooLargeError } from '../../src/llm/create-http-fetch.js';
 import { honestAnswer, readPrompt } from '../support/model-answers.js';
 import { startOpenAiCompatibleServer, useOpenAiCompatibleServer, type ReceivedRequest } from '../support/openai-compatible-server.js';
 import { explainWith, readAlert, recordingLogger, testApiKey, testOpenAiBackend } from '../support/llm-harness.js';
@@ -96,6 +98,13 @@ describe('classifyFailure', () => {
     const decision = classifyFailure(new TypeError('terminated', { cause: socketError }));
     expect(decision.retry).toBe(true);
     expect(decision.reason).toBe('connection dropped (UND_ERR_SOCKET)');
+  });
+
+  it('does not retry an oversized response', () => {
+    const decision = classifyFailure(new APIConnectionError({ cause: new ResponseTooLargeError('response body larger than 10 bytes') }));
+    expect(decision.retry).toBe(false);
+    expect(decision.configuration).toBe(false);
+    expect(decision.reason).toBe('response body larger than 10 bytes');
   });
 
   it('does not retry an unknown error', () => {

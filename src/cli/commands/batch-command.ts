@@ -1,6 +1,7 @@
 import type { AttackIndex } from '../../attack/attack-index.js';
 import { createBackend } from '../../backends/create-backend.js';
 import { resolveBackendName, resolveLlmSettings, type LlmFlags, type LlmSettings } from '../../config/llm-settings.js';
+import { userCacheDir } from '../../config/user-dirs.js';
 import type { ExplanationBackend } from '../../backends/explanation-backend.js';
 import { explanationCachePath } from './cache-command.js';
 import { exitCodes, IdsExplainError } from '../../errors/ids-explain-error.js';
@@ -109,8 +110,11 @@ async function prepareJob(inputs: string[], options: BatchCommandOptions, settin
   // The source comes first, so that its parsing thread starts while this thread loads the backend and ATT&CK.
   const parseThread = { mode: context.environment.IDS_EXPLAIN_PARSE_THREAD ?? 'auto', logger: context.logger, ...(settings.inputFormat ? { format: settings.inputFormat } : {}) };
   const source = createFileSource({ inputs, layout: settings.layout, parseThread });
-  const backend = await createBackend({ name: settings.backend, llm: settings.llm, backoff, calls: stats.llmCalls });
+  // The backend's modules are read from disk while this thread loads ATT&CK.
+  const backendReady = createBackend({ name: settings.backend, llm: settings.llm, backoff, calls: stats.llmCalls, cacheDir: userCacheDir(context.environment as Record<string, string | undefined>) });
+  backendReady.catch(() => {});
   const knowledge = loadJobKnowledge(options, context);
+  const backend = await backendReady;
   const output = await openBatchOutput({
     path: settings.out,
     resume: Boolean(options.resume),

@@ -1,4 +1,5 @@
 import { createBackend } from '../../backends/create-backend.js';
+import { userCacheDir } from '../../config/user-dirs.js';
 import { BelowThresholdError } from '../../errors/below-threshold-error.js';
 import { InputError } from '../../errors/input-error.js';
 import type { EvalReport } from '../../eval/eval-report.js';
@@ -45,7 +46,7 @@ async function chooseSource(options: EvalExplanationsOptions, loaded: LoadedSuit
     checkRecordedIds(recorded, options.explanations, loaded);
     return createRecordedSource(recorded, options.explanations);
   }
-  const backend = await createBackend({ name: options.backend ?? 'offline' });
+  const backend = await createBackend({ name: options.backend ?? 'offline', cacheDir: userCacheDir(context.environment as Record<string, string | undefined>) });
   return createBackendSource({ backend, ...knowledge, logger: context.logger });
 }
 

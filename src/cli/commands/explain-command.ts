@@ -2,6 +2,7 @@ import { parseAlert } from '../../alert/parse-alert.js';
 import { createBackend } from '../../backends/create-backend.js';
 import type { Environment } from '../../config/environment.js';
 import { resolveBackendName, resolveLlmSettings, type LlmFlags } from '../../config/llm-settings.js';
+import { userCacheDir } from '../../config/user-dirs.js';
 import { defaultMaxTechniques, explainAlert } from '../../explain/explain-alert.js';
 import type { Logger } from '../../logging/logger.js';
 import { renderJson } from '../../render/render-json.js';
@@ -32,7 +33,7 @@ export async function runExplainCommand(file: string | undefined, options: Expla
   const format = parseChoiceOption('--format', options.format ?? 'md', ['md', 'json'] as const);
   const maxTechniques = parseIntegerOption('--max-techniques', options.maxTechniques, { min: 1, max: 10 }) ?? defaultMaxTechniques;
   const llm = resolveLlmSettings(context.environment, options);
-  const backend = await createBackend({ name: resolveBackendName(options.backend, context.environment, llm), llm });
+  const backend = await createBackend({ name: resolveBackendName(options.backend, context.environment, llm), llm, cacheDir: userCacheDir(context.environment as Record<string, string | undefined>) });
 
   const { text, origin, note } = await readInputText(file);
   const alert = parseAlert(text, { origin, ...(options.inputFormat ? { format: options.inputFormat } : {}), ...(note ? { notes: [note] } : {}) });

@@ -1,5 +1,6 @@
 import { parseAlert } from '../../alert/parse-alert.js';
 import { resolveLlmSettings, type LlmFlags } from '../../config/llm-settings.js';
+import { userCacheDir } from '../../config/user-dirs.js';
 import { defaultMaxTechniques } from '../../explain/explain-alert.js';
 import { loadKnowledge } from '../../runtime/load-knowledge.js';
 import { parseIntegerOption } from '../parse-options.js';
@@ -40,6 +41,7 @@ export async function runRecordCommand(files: string[], options: RecordCommandOp
     ...knowledge,
     maxTechniques,
     logger: context.logger,
+    cacheDir: userCacheDir(context.environment as Record<string, string | undefined>),
     ...(options.case ? { caseId: options.case } : {}),
   });
   for (const path of written) context.stdout.write(`recorded ${path}\n`);

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { createBackend } from '../../backends/create-backend.js';
 import { ExplanationCache } from '../../batch/explanation-cache.js';
 import { resolveBackendName, resolveLlmSettings, type LlmFlags } from '../../config/llm-settings.js';
+import { userCacheDir } from '../../config/user-dirs.js';
 import { InputError } from '../../errors/input-error.js';
 import { defaultMaxTechniques } from '../../explain/explain-alert.js';
 import { LlmCallCounts } from '../../llm/llm-call-counts.js';
@@ -137,7 +138,7 @@ export async function runWorkerCommand(options: WorkerCommandOptions, context: C
   const pipeline = pipelineSettings(options, context);
   const backoff = createSharedBackoff();
   const llmCalls = new LlmCallCounts();
-  const backend = await createBackend({ name: pipeline.backend, llm: pipeline.llm, backoff, calls: llmCalls });
+  const backend = await createBackend({ name: pipeline.backend, llm: pipeline.llm, backoff, calls: llmCalls, cacheDir: userCacheDir(context.environment as Record<string, string | undefined>) });
   const knowledge = loadJobKnowledge(options, context);
   const cache = openLocalCache(options, context, pipeline.cacheBytes);
   const signals = listenForStop(context);
