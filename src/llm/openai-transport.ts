@@ -236,7 +236,8 @@ class OpenAiTransport implements ChatTransport {
       const requestOptions = { signal: controller.signal, timeout: timeoutMs };
       if (this.settings.stream) return await readStream(this.client, this.params(request), requestOptions, this.state.streamOptions);
       const completion = await this.client.chat.completions.create({ ...this.params(request), stream: false }, requestOptions);
-      if (!Array.isArray(completion.choices)) {
+      // An empty body, such as a 204's, parses to null.
+      if (!Array.isArray(completion?.choices)) {
         throw new UnexpectedResponseError('the response is not a chat completion (it has no "choices" list); the base URL may point at something other than an OpenAI-compatible API');
       }
       const choice = completion.choices[0];
@@ -249,6 +250,8 @@ class OpenAiTransport implements ChatTransport {
     } catch (error) {
       // The SDK's timeout covers only the wait for headers; ours also covers the body.
       if (timedOut) throw new APIConnectionTimeoutError({ message: `no complete response within ${timeoutMs} ms` });
+      // The SDK parses a JSON content type with JSON.parse, which throws a bare SyntaxError.
+      if (error instanceof SyntaxError) throw new UnexpectedResponseError(`the response body is not valid JSON (${error.message}); the base URL may point at something other than an OpenAI-compatible API`);
       throw error;
     } finally {
       clearTimeout(timer);

@@ -31,6 +31,24 @@ describe('openai backend against a hostile server', () => {
     expect(error.message).toContain('not a chat completion');
     expect(server().chatRequests()).toHaveLength(1);
   });
+
+  it('rejects an empty 204 as a configuration error', async () => {
+    server().enqueue({ status: 204 });
+
+    const error = (await explainWith(readAlert(reference), await testOpenAiBackend(server())).catch((caught: unknown) => caught)) as LlmRequestError;
+    expect(error).toBeInstanceOf(LlmRequestError);
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toContain('not a chat completion');
+  });
+
+  it('rejects a body that is not JSON as a configuration error', async () => {
+    server().enqueue({ status: 200, rawBody: '{"choices": [' });
+
+    const error = (await explainWith(readAlert(reference), await testOpenAiBackend(server())).catch((caught: unknown) => caught)) as LlmRequestError;
+    expect(error).toBeInstanceOf(LlmRequestError);
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toContain('not valid JSON');
+  });
 });
 
 describe('openai backend against a huge answer', () => {
