@@ -43,14 +43,21 @@ const decoders: Record<string, () => Readable & NodeJS.WritableStream> = {
  * built-in fetch decoded these, and a server or proxy may compress a response even though the
  * request listed no encoding. A body in another encoding is passed on as it is.
  */
-function bodyStream(message: IncomingMessage): { stream: Readable; decoded: boolean } {
+function bodyStream(message: IncomingMessage): { stream: Readable; decoded: boolean; received: () => number } {
+  let received = 0;
+  message.on('data', (chunk: Buffer) => (received += chunk.length));
   const encoding = String(message.headers['content-encoding'] ?? '').trim().toLowerCase();
   const decoder = noBody.has(message.statusCode ?? 0) ? undefined : decoders[encoding];
-  if (!decoder) return { stream: message, decoded: false };
+  if (!decoder) return { stream: message, decoded: false, received: () => received };
   const stream = decoder();
   message.on('error', (error) => stream.destroy(error));
   message.pipe(stream);
-  return { stream, decoded: true };
+  return { stream, decoded: true, received: () => received };
+}
+
+/** Returns the error for a 101 response, which a server must not send to a request without an Upgrade header. */
+function upgradeError(): Error {
+  return Object.assign(new Error('the server switched protocols (status 101) instead of responding'), { code: 'ERR_HTTP_UPGRADE' });
 }
 
 function responseFrom(message: IncomingMessage, chunks: Buffer[], decoded: boolean): Response {
@@ -103,24 +110,30 @@ export function createHttpFetch(options: HttpFetchOptions = {}): typeof fetch {
         }
         const chunks: Buffer[] = [];
         let bytes = 0;
-        const { stream, decoded } = bodyStream(message);
+        const { stream, decoded, received } = bodyStream(message);
         stream.on('data', (chunk: Buffer) => {
           bytes += chunk.length;
           if (bytes > maxBytes) fail(new ResponseTooLargeError(`response body larger than ${maxBytes} bytes`));
           else chunks.push(chunk);
         });
         message.on('error', fail);
-        stream.on('error', fail);
-        stream.on('end', () => {
+        const finish = () => {
           signal?.removeEventListener('abort', abort);
           try {
             resolve(responseFrom(message, chunks, decoded));
           } catch (error) {
             reject(error);
           }
-        });
+        };
+        // An empty body labelled gzip is no decoding error: the built-in fetch returned it as empty.
+        stream.on('error', (error) => (decoded && received() === 0 && message.complete ? finish() : fail(error)));
+        stream.on('end', finish);
       });
       request.on('error', fail);
+      request.on('upgrade', (_message, socket) => {
+        socket.destroy();
+        fail(upgradeError());
+      });
       if (signal?.aborted) {
         abort();
         return;

@@ -45,6 +45,12 @@ function route(request: IncomingMessage, response: ServerResponse, body: string)
   } else if (path === '/gzip-bomb') {
     response.writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'gzip' });
     response.end(gzipSync('x'.repeat(100_000)));
+  } else if (path === '/gzip-empty') {
+    response.writeHead(502, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': '0' });
+    response.end();
+  } else if (path === '/switch') {
+    response.writeHead(101, { connection: 'upgrade', upgrade: 'websocket' });
+    response.flushHeaders();
   } else if (path === '/gzip-broken') {
     response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
     response.end('this is not gzip');
@@ -173,6 +179,23 @@ describe('createHttpFetch', () => {
     const error = (await createHttpFetch()(`${base}/gzip-broken`).catch((caught: unknown) => caught)) as NodeJS.ErrnoException;
 
     expect(error.code).toBe('Z_DATA_ERROR');
+  });
+
+  it('returns an empty encoded body as empty', async () => {
+    const response = await createHttpFetch()(`${base}/gzip-empty`);
+
+    expect(response.status).toBe(502);
+    expect(await response.text()).toBe('');
+  });
+
+  it('rejects a switch of protocols at once', async () => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 2000);
+    const error = (await createHttpFetch()(`${base}/switch`, { method: 'POST', body: '{}', signal: controller.signal }).catch((caught: unknown) => caught)) as NodeJS.ErrnoException;
+    clearTimeout(timer);
+
+    expect(error.name).not.toBe('AbortError');
+    expect(error.code).toBe('ERR_HTTP_UPGRADE');
   });
 
   it('rejects with an AbortError when aborted during the body', async () => {
