@@ -259,14 +259,19 @@ class OpenAiTransport implements ChatTransport {
     }
   }
 
+  /** Returns the next step for a failure that carries no hint of its own. */
+  private settingsHint(decision: FailureDecision): string {
+    if (!decision.configuration) return 'The server may be overloaded or down; try again later, or raise --retries or --timeout';
+    if (/max_(completion_)?tokens/i.test(decision.reason)) {
+      return `Lower --max-output-tokens or IDS_EXPLAIN_MAX_OUTPUT_TOKENS (now ${this.settings.maxOutputTokens}) to what the model allows`;
+    }
+    return 'Check OPENAI_BASE_URL, OPENAI_API_KEY and IDS_EXPLAIN_MODEL (or --base-url and --model)';
+  }
+
   private fail(decision: FailureDecision, attempts: number, alertId: string, cause: unknown): LlmRequestError {
     const plural = attempts === 1 ? '' : 's';
     const message = hideSecrets(`model request to ${this.server} for alert ${alertId} failed after ${attempts} attempt${plural}: ${decision.reason}`, [this.settings.apiKey]);
-    const hint = decision.configuration
-      ? /max_(completion_)?tokens/i.test(decision.reason)
-        ? `Lower --max-output-tokens or IDS_EXPLAIN_MAX_OUTPUT_TOKENS (now ${this.settings.maxOutputTokens}) to what the model allows`
-        : 'Check OPENAI_BASE_URL, OPENAI_API_KEY and IDS_EXPLAIN_MODEL (or --base-url and --model)'
-      : 'The server may be overloaded or down; try again later, or raise --retries or --timeout';
+    const hint = decision.hint ?? this.settingsHint(decision);
     const status = decision.status !== undefined ? { status: decision.status } : {};
     return new LlmRequestError(message, { alertId, hint, configuration: decision.configuration, ...status, cause });
   }

@@ -118,6 +118,14 @@ describe('classifyFailure', () => {
     expect(decision.reason).toBe('connection dropped (UND_ERR_SOCKET)');
   });
 
+  it('points an untrusted certificate at NODE_EXTRA_CA_CERTS', () => {
+    const tlsError = Object.assign(new Error('self-signed certificate'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
+    const decision = classifyFailure(new APIConnectionError({ cause: tlsError }));
+    expect(decision.retry).toBe(false);
+    expect(decision.configuration).toBe(true);
+    expect(decision.hint).toContain('NODE_EXTRA_CA_CERTS');
+  });
+
   it('does not retry an oversized response', () => {
     const decision = classifyFailure(new APIConnectionError({ cause: new ResponseTooLargeError('response body larger than 10 bytes') }));
     expect(decision.retry).toBe(false);
