@@ -113,8 +113,11 @@ export function createBatchExplainer(options: BatchExplainerOptions): BatchExpla
       await nextTurn();
       return drafted;
     };
-    const explanation = await explainAlert({ ...options, alert, logger, now, gate, ...(sendGate ? { sendGate } : {}), ...(options.signal ? { signal: options.signal } : {}) }).catch((error: unknown) => {
+    const stopRetries = options.skipQueued ? { stopRetries: options.skipQueued } : {};
+    const explanation = await explainAlert({ ...options, alert, logger, now, gate, ...(sendGate ? { sendGate } : {}), ...(options.signal ? { signal: options.signal } : {}), ...stopRetries }).catch((error: unknown) => {
       if (isConfigurationError(error)) configurationError ??= error;
+      // A retry that the stop cut short leaves its alert without a record, so --resume redoes it.
+      if (options.skipQueued?.aborted && (error as Error | undefined)?.name === 'AbortError') throw new JobStoppedError();
       throw error;
     });
     options.onDraft?.(explanation);

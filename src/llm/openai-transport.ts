@@ -117,8 +117,9 @@ class OpenAiTransport implements ChatTransport {
   async complete(request: ChatRequest): Promise<ChatResponse> {
     const { logger, alertId } = request;
     let adaptations = 0;
+    const waitSignal = request.stopRetries && request.signal ? AbortSignal.any([request.signal, request.stopRetries]) : (request.stopRetries ?? request.signal);
     for (let attempt = 1; ; attempt += 1) {
-      await this.backoff.wait(request.signal);
+      await this.backoff.wait(waitSignal);
       const started = Date.now();
       logger.debug('alert %s: sending the %s request to %s (model %s, %s, attempt %d)', alertId, request.purpose, this.server, this.model, this.state.mode, attempt);
       this.countSent(request, attempt > 1 || adaptations > 0);
@@ -133,7 +134,7 @@ class OpenAiTransport implements ChatTransport {
           attempt -= 1;
           continue;
         }
-        await this.prepareRetry(error, attempt, request);
+        await this.prepareRetry(error, attempt, request, waitSignal);
         continue;
       }
       this.rejectCutAnswer(response, request);
@@ -153,7 +154,7 @@ class OpenAiTransport implements ChatTransport {
   }
 
   /** Waits before the next attempt, or throws LlmRequestError when the failure is final. */
-  private async prepareRetry(error: unknown, attempt: number, request: ChatRequest): Promise<void> {
+  private async prepareRetry(error: unknown, attempt: number, request: ChatRequest, waitSignal: AbortSignal | undefined): Promise<void> {
     const decision = classifyFailure(error);
     if (!decision.retry || attempt > this.settings.retries) throw this.fail(decision, attempt, request.alertId, error);
     if (decision.retryAfterMs !== undefined && decision.retryAfterMs > this.timing.maxRetryAfterMs) {
@@ -166,7 +167,7 @@ class OpenAiTransport implements ChatTransport {
     const reason = hideSecrets(decision.reason, [this.settings.apiKey]);
     request.logger.warn('alert %s: model request %s (attempt %d of %d); retrying in %d ms', request.alertId, reason, attempt, this.settings.retries + 1, delay);
     if (decision.rateLimited) this.backoff.pause(delay);
-    else await sleep(delay, undefined, request.signal ? { signal: request.signal } : undefined);
+    else await sleep(delay, undefined, waitSignal ? { signal: waitSignal } : undefined);
   }
 
   /** Drops a request parameter that the server rejected; returns whether anything changed. */
