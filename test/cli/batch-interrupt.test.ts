@@ -16,11 +16,9 @@ const answer: Responder = (request) =>
   rateLimited ? { status: 429, headers: { 'retry-after': '30' } } : { content: JSON.stringify(answerFromPrompt(request.body)), delayMs };
 const testServer = useOpenAiCompatibleServer({ responder: answer });
 
-function queueFile(): string {
+function queueFile(describe = (index: number) => `Suspicious PowerShell download cradle variant ${index % 20}`): string {
   const folder = mkdtempSync(join(tmpdir(), 'ids-explain-batch-'));
-  const lines = Array.from({ length: alertCount }, (_, index) =>
-    JSON.stringify({ description: `Suspicious PowerShell download cradle variant ${index % 20}`, src_ip: '192.0.2.4', dest_ip: '10.2.2.10' }),
-  );
+  const lines = Array.from({ length: alertCount }, (_, index) => JSON.stringify({ description: describe(index), src_ip: '192.0.2.4', dest_ip: '10.2.2.10' }));
   const file = join(folder, 'queue.jsonl');
   writeFileSync(file, `${lines.join('\n')}\n`);
   return file;
@@ -59,10 +57,11 @@ describe('ids-explain batch interrupted during model calls', () => {
   });
 
   it('stops without waiting for a retry', async () => {
-    const queue = queueFile();
+    // Letters, unlike digits, give each alert a fingerprint of its own.
+    const queue = queueFile((index) => `Suspicious PowerShell download cradle from workstation ${String.fromCharCode(97 + index)}`);
     const out = join(mkdtempSync(join(tmpdir(), 'ids-explain-batch-out-')), 'out.jsonl');
     // Without --no-cache, the templates that the test above cached would need no request.
-    const modelArgs = ['--model', 'test-model', '--base-url', testServer().baseUrl, '--concurrency', '2', '--out', out, '--no-cache'];
+    const modelArgs = ['--model', 'test-model', '--base-url', testServer().baseUrl, '--concurrency', '1', '--out', out, '--no-cache'];
     rateLimited = true;
     const earlier = testServer().chatRequests().length;
     const child = startBatch([queue, ...modelArgs]);
