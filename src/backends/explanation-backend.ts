@@ -15,6 +15,8 @@ export interface DraftRequest {
   alertId: string;
   logger: Logger;
   signal?: AbortSignal;
+  /** Ends the waits before model requests are retried; see ChatRequest.stopRetries. */
+  stopRetries?: AbortSignal;
   /** Fields withheld from the alert because they contain instruction-like text. */
   findings?: TamperingFinding[];
   /** Fingerprint of the alert as received (see fingerprintAlert); replay finds recordings by it. */

@@ -98,13 +98,16 @@ export function createBatchExplainer(options: BatchExplainerOptions): BatchExpla
         })
     : undefined;
   const draftLimiter = sendGate ? pLimit(limiter.concurrency * 2) : limiter;
+  // A stop ends the wait for the shared back-off too, which a 429's Retry-After can make long.
+  const stops = [options.signal, options.skipQueued].filter((signal): signal is AbortSignal => signal !== undefined);
+  const backoffSignal = stops.length > 1 ? AbortSignal.any(stops) : stops[0];
 
   const explain = async (alert: Alert, claim?: () => Promise<boolean>) => {
     const gate = async <T>(step: () => Promise<T>) => {
       const drafted = await draftLimiter(async () => {
         throwIfStopped();
         if (claim && !(await claim())) throw new TemplateNotClaimed();
-        await backoff.wait(options.signal);
+        await backoff.wait(backoffSignal);
         return step();
       });
       // Grounding, and the alerts that wait for this template, run a turn of the event loop
@@ -113,8 +116,11 @@ export function createBatchExplainer(options: BatchExplainerOptions): BatchExpla
       await nextTurn();
       return drafted;
     };
-    const explanation = await explainAlert({ ...options, alert, logger, now, gate, ...(sendGate ? { sendGate } : {}), ...(options.signal ? { signal: options.signal } : {}) }).catch((error: unknown) => {
+    const stopRetries = options.skipQueued ? { stopRetries: options.skipQueued } : {};
+    const explanation = await explainAlert({ ...options, alert, logger, now, gate, ...(sendGate ? { sendGate } : {}), ...(options.signal ? { signal: options.signal } : {}), ...stopRetries }).catch((error: unknown) => {
       if (isConfigurationError(error)) configurationError ??= error;
+      // A retry that the stop cut short leaves its alert without a record, so --resume redoes it.
+      if (options.skipQueued?.aborted && (error as Error | undefined)?.name === 'AbortError') throw new JobStoppedError();
       throw error;
     });
     options.onDraft?.(explanation);

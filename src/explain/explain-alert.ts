@@ -26,6 +26,8 @@ export interface ExplainAlertOptions {
   maxTechniques?: number;
   logger?: Logger;
   signal?: AbortSignal;
+  /** Ends the waits before model requests are retried; see ChatRequest.stopRetries. */
+  stopRetries?: AbortSignal;
   /** Clock for `metadata.generatedAt`; tests pass a fixed one. */
   now?: () => Date;
   /**
@@ -83,7 +85,7 @@ export async function explainAlert(options: ExplainAlertOptions): Promise<Explan
 
   const mapAndDraft = async () => {
     const mapping = mapper.map(alert, { limit: Math.max(10, maxTechniques) });
-    const request = { alert, mapping, index, maxTechniques, alertId: fingerprint, logger, findings, fingerprint, ...(options.sendGate ? { sendGate: options.sendGate } : {}) };
+    const request = { alert, mapping, index, maxTechniques, alertId: fingerprint, logger, findings, fingerprint, ...(options.sendGate ? { sendGate: options.sendGate } : {}), ...(options.stopRetries ? { stopRetries: options.stopRetries } : {}) };
     return { mapping, drafted: await backend.draft(options.signal ? { ...request, signal: options.signal } : request) };
   };
   const { mapping, drafted } = await (options.gate ? options.gate(mapAndDraft) : mapAndDraft());

@@ -19,6 +19,11 @@ export interface ChatRequest {
   purpose: 'draft' | 'repair';
   logger: Logger;
   signal?: AbortSignal;
+  /**
+   * Signal that ends the waits between attempts: the request then rejects with its reason
+   * instead of trying again. Unlike `signal`, it leaves a request in flight to finish.
+   */
+  stopRetries?: AbortSignal;
 }
 
 export interface ChatResponse {

@@ -13,7 +13,22 @@ export interface FailureDecision {
   status?: number;
   /** True when the fix is in the settings: a wrong key, model, URL or request shape. */
   configuration: boolean;
+  /** Next step for the user, when the failure needs more specific advice than checking the settings. */
+  hint?: string;
 }
+
+/** Codes of TLS certificate checks that failed, which a trusted CA file fixes. */
+const certificateCodes = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+const certificateHint = "The server's TLS certificate is not trusted. If the server is yours, set NODE_EXTRA_CA_CERTS to a PEM file of its CA certificate; otherwise check OPENAI_BASE_URL";
 
 const transientNetworkCodes = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 
@@ -60,7 +75,8 @@ export function classifyFailure(error: unknown): FailureDecision {
   if (error instanceof APIConnectionError) {
     const code = networkCode(error.cause);
     const retry = code !== undefined && transientNetworkCodes.has(code);
-    return { retry, rateLimited: false, reason: `connection failed${code ? ` (${code})` : ''}`, configuration: !retry };
+    const hint = code !== undefined && certificateCodes.has(code) ? { hint: certificateHint } : {};
+    return { retry, rateLimited: false, reason: `connection failed${code ? ` (${code})` : ''}`, configuration: !retry, ...hint };
   }
   if (error instanceof APIError && error.status !== undefined) {
     const status = error.status;

@@ -26,7 +26,7 @@ interface Exchange {
 
 async function askWithRepair(options: DraftWithModelOptions, prompt: AssembledPrompt): Promise<Exchange> {
   const { request, transport, template } = options;
-  const base = { jsonSchema: answerJsonSchema(), alertId: request.alertId, logger: request.logger, ...(request.signal ? { signal: request.signal } : {}) };
+  const base = { jsonSchema: answerJsonSchema(), alertId: request.alertId, logger: request.logger, ...(request.signal ? { signal: request.signal } : {}), ...(request.stopRetries ? { stopRetries: request.stopRetries } : {}) };
   const first = await transport.complete({ ...base, messages: prompt.messages, purpose: 'draft' });
   const parsed = parseModelAnswer(first.content);
   if (parsed.ok) return { responses: [first], parsed };

@@ -117,8 +117,9 @@ class OpenAiTransport implements ChatTransport {
   async complete(request: ChatRequest): Promise<ChatResponse> {
     const { logger, alertId } = request;
     let adaptations = 0;
+    const waitSignal = request.stopRetries && request.signal ? AbortSignal.any([request.signal, request.stopRetries]) : (request.stopRetries ?? request.signal);
     for (let attempt = 1; ; attempt += 1) {
-      await this.backoff.wait(request.signal);
+      await this.backoff.wait(waitSignal);
       const started = Date.now();
       logger.debug('alert %s: sending the %s request to %s (model %s, %s, attempt %d)', alertId, request.purpose, this.server, this.model, this.state.mode, attempt);
       this.countSent(request, attempt > 1 || adaptations > 0);
@@ -133,7 +134,7 @@ class OpenAiTransport implements ChatTransport {
           attempt -= 1;
           continue;
         }
-        await this.prepareRetry(error, attempt, request);
+        await this.prepareRetry(error, attempt, request, waitSignal);
         continue;
       }
       this.rejectCutAnswer(response, request);
@@ -153,7 +154,7 @@ class OpenAiTransport implements ChatTransport {
   }
 
   /** Waits before the next attempt, or throws LlmRequestError when the failure is final. */
-  private async prepareRetry(error: unknown, attempt: number, request: ChatRequest): Promise<void> {
+  private async prepareRetry(error: unknown, attempt: number, request: ChatRequest, waitSignal: AbortSignal | undefined): Promise<void> {
     const decision = classifyFailure(error);
     if (!decision.retry || attempt > this.settings.retries) throw this.fail(decision, attempt, request.alertId, error);
     if (decision.retryAfterMs !== undefined && decision.retryAfterMs > this.timing.maxRetryAfterMs) {
@@ -166,7 +167,7 @@ class OpenAiTransport implements ChatTransport {
     const reason = hideSecrets(decision.reason, [this.settings.apiKey]);
     request.logger.warn('alert %s: model request %s (attempt %d of %d); retrying in %d ms', request.alertId, reason, attempt, this.settings.retries + 1, delay);
     if (decision.rateLimited) this.backoff.pause(delay);
-    else await sleep(delay, undefined, request.signal ? { signal: request.signal } : undefined);
+    else await sleep(delay, undefined, waitSignal ? { signal: waitSignal } : undefined);
   }
 
   /** Drops a request parameter that the server rejected; returns whether anything changed. */
@@ -236,7 +237,8 @@ class OpenAiTransport implements ChatTransport {
       const requestOptions = { signal: controller.signal, timeout: timeoutMs };
       if (this.settings.stream) return await readStream(this.client, this.params(request), requestOptions, this.state.streamOptions);
       const completion = await this.client.chat.completions.create({ ...this.params(request), stream: false }, requestOptions);
-      if (!Array.isArray(completion.choices)) {
+      // An empty body, such as a 204's, parses to null.
+      if (!Array.isArray(completion?.choices)) {
         throw new UnexpectedResponseError('the response is not a chat completion (it has no "choices" list); the base URL may point at something other than an OpenAI-compatible API');
       }
       const choice = completion.choices[0];
@@ -249,6 +251,8 @@ class OpenAiTransport implements ChatTransport {
     } catch (error) {
       // The SDK's timeout covers only the wait for headers; ours also covers the body.
       if (timedOut) throw new APIConnectionTimeoutError({ message: `no complete response within ${timeoutMs} ms` });
+      // The SDK parses a JSON content type with JSON.parse, which throws a bare SyntaxError.
+      if (error instanceof SyntaxError) throw new UnexpectedResponseError(`the response body is not valid JSON (${error.message}); the base URL may point at something other than an OpenAI-compatible API`);
       throw error;
     } finally {
       clearTimeout(timer);
@@ -256,14 +260,19 @@ class OpenAiTransport implements ChatTransport {
     }
   }
 
+  /** Returns the next step for a failure that carries no hint of its own. */
+  private settingsHint(decision: FailureDecision): string {
+    if (!decision.configuration) return 'The server may be overloaded or down; try again later, or raise --retries or --timeout';
+    if (/max_(completion_)?tokens/i.test(decision.reason)) {
+      return `Lower --max-output-tokens or IDS_EXPLAIN_MAX_OUTPUT_TOKENS (now ${this.settings.maxOutputTokens}) to what the model allows`;
+    }
+    return 'Check OPENAI_BASE_URL, OPENAI_API_KEY and IDS_EXPLAIN_MODEL (or --base-url and --model)';
+  }
+
   private fail(decision: FailureDecision, attempts: number, alertId: string, cause: unknown): LlmRequestError {
     const plural = attempts === 1 ? '' : 's';
     const message = hideSecrets(`model request to ${this.server} for alert ${alertId} failed after ${attempts} attempt${plural}: ${decision.reason}`, [this.settings.apiKey]);
-    const hint = decision.configuration
-      ? /max_(completion_)?tokens/i.test(decision.reason)
-        ? `Lower --max-output-tokens or IDS_EXPLAIN_MAX_OUTPUT_TOKENS (now ${this.settings.maxOutputTokens}) to what the model allows`
-        : 'Check OPENAI_BASE_URL, OPENAI_API_KEY and IDS_EXPLAIN_MODEL (or --base-url and --model)'
-      : 'The server may be overloaded or down; try again later, or raise --retries or --timeout';
+    const hint = decision.hint ?? this.settingsHint(decision);
     const status = decision.status !== undefined ? { status: decision.status } : {};
     return new LlmRequestError(message, { alertId, hint, configuration: decision.configuration, ...status, cause });
   }

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import * as zlib from 'node:zlib';
 import { writeFileAtomic } from '../util/write-file-atomic.js';
 import { RankTable } from './rank-table.js';
@@ -72,14 +72,15 @@ export function writeRankTableFile(path: string, { key, pattern, table }: RankTa
 /**
  * Reads a rank table file written by writeRankTableFile for the same key. The table's arrays
  * are views over the bytes read, so loading does no work per token. Checks the header, every
- * length and the CRC-32 before it makes the views. Returns a problem, and
- * never throws, when the file is missing, unreadable, truncated, corrupt, of another format
+ * length and the CRC-32 before it makes the views. Returns a problem, and never throws, when
+ * the file is missing, not a regular file, unreadable, truncated, corrupt, of another format
  * version or byte order, or written for another key.
  */
 export function readRankTableFile(path: string, key: string): RankTableFileResult {
   let descriptor: number;
   try {
-    descriptor = openSync(path, 'r');
+    // Without O_NONBLOCK, opening a named pipe in place of the file waits for a writer forever.
+    descriptor = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     return { ok: false, problem: (error as Error).message };
   }
@@ -102,7 +103,9 @@ interface Header {
 
 function readOpenFile(descriptor: number, key: string): RankTableFileResult {
   if (typeof zlib.crc32 !== 'function') return { ok: false, problem: 'this Node.js has no zlib.crc32 to verify the file' };
-  const size = fstatSync(descriptor).size;
+  const stats = fstatSync(descriptor);
+  if (!stats.isFile()) return { ok: false, problem: 'not a regular file' };
+  const size = stats.size;
   if (size < headerBytes || size > maxFileBytes) return { ok: false, problem: `file size ${size} is outside ${headerBytes} to ${maxFileBytes} bytes` };
   const headerBuffer = readBytes(descriptor, 0, headerBytes);
   const header = parseHeader(headerBuffer);

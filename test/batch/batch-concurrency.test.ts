@@ -7,6 +7,7 @@ import type { DraftRequest, ExplanationBackend } from '../../src/backends/explan
 import { offlineBackend } from '../../src/backends/offline-backend.js';
 import { createFileSource } from '../../src/batch/create-file-source.js';
 import { ExplanationCache } from '../../src/batch/explanation-cache.js';
+import { JobStoppedError } from '../../src/batch/job-stopped-error.js';
 import { runBatchJob } from '../../src/batch/run-batch-job.js';
 import { createSharedBackoff, type SharedBackoff } from '../../src/llm/shared-backoff.js';
 import { silentLogger } from '../../src/logging/logger.js';
@@ -76,7 +77,7 @@ function queueFile(signatures: number, repeats: number): string {
   return path;
 }
 
-async function run(file: string, backend: ExplanationBackend, backoff: SharedBackoff, concurrency: number) {
+async function run(file: string, backend: ExplanationBackend, backoff: SharedBackoff, concurrency: number, skipQueued?: AbortSignal) {
   const cache = new ExplanationCache({ path: '', maxBytes: 1e9, logger: silentLogger });
   const written: unknown[] = [];
   const stats = await runBatchJob({
@@ -90,6 +91,7 @@ async function run(file: string, backend: ExplanationBackend, backoff: SharedBac
     concurrency,
     maxTechniques: 3,
     logger: silentLogger,
+    ...(skipQueued ? { skipQueued } : {}),
   });
   cache.close();
   return { stats, written };
@@ -143,5 +145,25 @@ describe('runBatchJob with a slow backend', () => {
     expect(record.calls).toBe(12);
     const later = record.starts.slice(4);
     for (const start of later) expect(start).toBeGreaterThanOrEqual(pausedAt + 290);
+  });
+
+  it('stops drafts that wait for a shared pause', async () => {
+    const backoff = createSharedBackoff();
+    const stop = new AbortController();
+    const backend: ExplanationBackend = {
+      name: 'rate-limited-offline',
+      usesSendGate: true,
+      async draft(request: DraftRequest) {
+        // The first request meets a 429 with a wait of a minute, and the job is stopped soon after.
+        await request.sendGate!(async () => {
+          backoff.pause(60_000);
+          setTimeout(() => stop.abort(), 100);
+        });
+        return offlineBackend.draft(request);
+      },
+    };
+
+    const error = await run(queueFile(12, 1), backend, backoff, 1, stop.signal).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(JobStoppedError);
   });
 });

@@ -11,14 +11,14 @@ import { waitFor } from '../support/wait-for.js';
 const alertCount = 40;
 const slowMs = 1500;
 let delayMs = slowMs;
-const answer: Responder = (request) => ({ content: JSON.stringify(answerFromPrompt(request.body)), delayMs });
+let rateLimited = false;
+const answer: Responder = (request) =>
+  rateLimited ? { status: 429, headers: { 'retry-after': '30' } } : { content: JSON.stringify(answerFromPrompt(request.body)), delayMs };
 const testServer = useOpenAiCompatibleServer({ responder: answer });
 
-function queueFile(): string {
+function queueFile(describe = (index: number) => `Suspicious PowerShell download cradle variant ${index % 20}`): string {
   const folder = mkdtempSync(join(tmpdir(), 'ids-explain-batch-'));
-  const lines = Array.from({ length: alertCount }, (_, index) =>
-    JSON.stringify({ description: `Suspicious PowerShell download cradle variant ${index % 20}`, src_ip: '192.0.2.4', dest_ip: '10.2.2.10' }),
-  );
+  const lines = Array.from({ length: alertCount }, (_, index) => JSON.stringify({ description: describe(index), src_ip: '192.0.2.4', dest_ip: '10.2.2.10' }));
   const file = join(folder, 'queue.jsonl');
   writeFileSync(file, `${lines.join('\n')}\n`);
   return file;
@@ -55,4 +55,34 @@ describe('ids-explain batch interrupted during model calls', () => {
     expect(new Set(records.map((record) => record.position.line)).size).toBe(alertCount);
     expect(records.every((record) => record.status === 'explained')).toBe(true);
   });
+
+  it('stops without waiting for a retry', async () => {
+    // Letters, unlike digits, give each alert a fingerprint of its own.
+    const queue = queueFile((index) => `Suspicious PowerShell download cradle from workstation ${String.fromCharCode(97 + index)}`);
+    const out = join(mkdtempSync(join(tmpdir(), 'ids-explain-batch-out-')), 'out.jsonl');
+    // Without --no-cache, the templates that the test above cached would need no request.
+    const modelArgs = ['--model', 'test-model', '--base-url', testServer().baseUrl, '--concurrency', '1', '--out', out, '--no-cache'];
+    rateLimited = true;
+    const earlier = testServer().chatRequests().length;
+    const child = startBatch([queue, ...modelArgs]);
+    await waitFor('the first model request arrives', async () => testServer().chatRequests().length > earlier, 30_000);
+
+    const signalledAt = Date.now();
+    child.kill('SIGINT');
+    const stopped = await child.result;
+
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).toContain('--resume');
+    // Waiting out the server's Retry-After of 30 s, three times, would take 90 s.
+    expect(Date.now() - signalledAt).toBeLessThan(8_000);
+
+    rateLimited = false;
+    delayMs = 0;
+    const resumed = await startBatch([queue, ...modelArgs, '--resume']).result;
+
+    expect(resumed.code).toBe(0);
+    const records = readFileSync(out, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { status: string });
+    expect(records).toHaveLength(alertCount);
+    expect(records.every((record) => record.status === 'explained')).toBe(true);
+  }, 120_000);
 });

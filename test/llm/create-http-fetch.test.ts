@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpFetch, ResponseTooLargeError } from '../../src/llm/create-http-fetch.js';
 
@@ -32,6 +33,27 @@ function route(request: IncomingMessage, response: ServerResponse, body: string)
   } else if (path === '/slow') {
     response.writeHead(200, { 'content-type': 'text/plain' });
     response.write('first part ');
+  } else if (path === '/gzip') {
+    response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+    response.end(gzipSync(JSON.stringify({ packed: 'gzip' })));
+  } else if (path === '/deflate') {
+    response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'deflate' });
+    response.end(deflateSync(JSON.stringify({ packed: 'deflate' })));
+  } else if (path === '/br') {
+    response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'br' });
+    response.end(brotliCompressSync(JSON.stringify({ packed: 'br' })));
+  } else if (path === '/gzip-bomb') {
+    response.writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'gzip' });
+    response.end(gzipSync('x'.repeat(100_000)));
+  } else if (path === '/gzip-empty') {
+    response.writeHead(502, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': '0' });
+    response.end();
+  } else if (path === '/switch') {
+    response.writeHead(101, { connection: 'upgrade', upgrade: 'websocket' });
+    response.flushHeaders();
+  } else if (path === '/gzip-broken') {
+    response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+    response.end('this is not gzip');
   } else if (path === '/cut') {
     response.writeHead(200, { 'content-type': 'text/plain', 'content-length': '1000' });
     response.write('only part of it');
@@ -133,6 +155,47 @@ describe('createHttpFetch', () => {
     const error = await createHttpFetch({ maxResponseBytes: 1000 })(`${base}/large`).catch((caught: unknown) => caught);
 
     expect(error).toBeInstanceOf(ResponseTooLargeError);
+  });
+
+  it.each(['gzip', 'deflate', 'br'])('decodes a %s-encoded body', async (encoding) => {
+    const response = await createHttpFetch()(`${base}/${encoding}`);
+
+    expect(await response.json()).toEqual({ packed: encoding });
+  });
+
+  it('drops the content-encoding header of a decoded body', async () => {
+    const response = await createHttpFetch()(`${base}/gzip`);
+
+    expect(response.headers.get('content-encoding')).toBeNull();
+  });
+
+  it('applies the size limit to the decoded body', async () => {
+    const error = await createHttpFetch({ maxResponseBytes: 50_000 })(`${base}/gzip-bomb`).catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(ResponseTooLargeError);
+  });
+
+  it('rejects a body that does not decode with its code', async () => {
+    const error = (await createHttpFetch()(`${base}/gzip-broken`).catch((caught: unknown) => caught)) as NodeJS.ErrnoException;
+
+    expect(error.code).toBe('Z_DATA_ERROR');
+  });
+
+  it('returns an empty encoded body as empty', async () => {
+    const response = await createHttpFetch()(`${base}/gzip-empty`);
+
+    expect(response.status).toBe(502);
+    expect(await response.text()).toBe('');
+  });
+
+  it('rejects a switch of protocols at once', async () => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 2000);
+    const error = (await createHttpFetch()(`${base}/switch`, { method: 'POST', body: '{}', signal: controller.signal }).catch((caught: unknown) => caught)) as NodeJS.ErrnoException;
+    clearTimeout(timer);
+
+    expect(error.name).not.toBe('AbortError');
+    expect(error.code).toBe('ERR_HTTP_UPGRADE');
   });
 
   it('rejects with an AbortError when aborted during the body', async () => {

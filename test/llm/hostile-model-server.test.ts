@@ -31,6 +31,24 @@ describe('openai backend against a hostile server', () => {
     expect(error.message).toContain('not a chat completion');
     expect(server().chatRequests()).toHaveLength(1);
   });
+
+  it('rejects an empty 204 as a configuration error', async () => {
+    server().enqueue({ status: 204 });
+
+    const error = (await explainWith(readAlert(reference), await testOpenAiBackend(server())).catch((caught: unknown) => caught)) as LlmRequestError;
+    expect(error).toBeInstanceOf(LlmRequestError);
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toContain('not a chat completion');
+  });
+
+  it('rejects a body that is not JSON as a configuration error', async () => {
+    server().enqueue({ status: 200, rawBody: '{"choices": [' });
+
+    const error = (await explainWith(readAlert(reference), await testOpenAiBackend(server())).catch((caught: unknown) => caught)) as LlmRequestError;
+    expect(error).toBeInstanceOf(LlmRequestError);
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toContain('not valid JSON');
+  });
 });
 
 describe('openai backend against a huge answer', () => {
@@ -98,6 +116,14 @@ describe('classifyFailure', () => {
     const decision = classifyFailure(new TypeError('terminated', { cause: socketError }));
     expect(decision.retry).toBe(true);
     expect(decision.reason).toBe('connection dropped (UND_ERR_SOCKET)');
+  });
+
+  it('points an untrusted certificate at NODE_EXTRA_CA_CERTS', () => {
+    const tlsError = Object.assign(new Error('self-signed certificate'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
+    const decision = classifyFailure(new APIConnectionError({ cause: tlsError }));
+    expect(decision.retry).toBe(false);
+    expect(decision.configuration).toBe(true);
+    expect(decision.hint).toContain('NODE_EXTRA_CA_CERTS');
   });
 
   it('does not retry an oversized response', () => {

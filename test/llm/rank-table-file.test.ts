@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { endianness, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,6 +72,27 @@ describe('readRankTableFile', () => {
     const result = readRankTableFile(file, key);
 
     expect(result).toEqual({ ok: false, problem: expect.stringContaining('ENOENT') });
+  });
+
+  it('reports a named pipe in place of the file', () => {
+    const made = spawn('mkfifo', [file]);
+    return new Promise<void>((resolve, reject) => {
+      made.on('error', reject);
+      made.on('exit', () => {
+        // A writer that opens the pipe after a second keeps a blocking open from waiting forever.
+        const writer = spawn(process.execPath, ['-e', `setTimeout(() => { require('fs').openSync(${JSON.stringify(file)}, 'w'); setTimeout(() => {}, 5000); }, 1000)`]);
+        try {
+          const result = readRankTableFile(file, key);
+
+          expect(result).toEqual({ ok: false, problem: expect.stringContaining('not a regular file') });
+          resolve();
+        } catch (error) {
+          reject(error);
+        } finally {
+          writer.kill();
+        }
+      });
+    });
   });
 
   it('reports a checksum mismatch', () => {

@@ -17,8 +17,8 @@ export interface ReceivedRequest {
 export type ScriptedReply =
   /** A chat completion whose message content is `content`; usage null leaves usage out. */
   | { content: string; model?: string; usage?: { prompt_tokens: number; completion_tokens: number } | null; finishReason?: string; delayMs?: number }
-  /** An error or any other response: status, JSON body and headers such as Retry-After. */
-  | { status: number; body?: unknown; headers?: Record<string, string>; delayMs?: number }
+  /** An error or any other response: status, JSON body (or `rawBody` sent as it is) and headers such as Retry-After. */
+  | { status: number; body?: unknown; rawBody?: string; headers?: Record<string, string>; delayMs?: number }
   /** No response at all, so the client times out. */
   | { hang: true }
   /** Send the headers of a stream, then nothing, so only a whole-answer timeout ends it. */
@@ -125,7 +125,7 @@ export async function startOpenAiCompatibleServer(options: OpenAiCompatibleServe
       return;
     }
     if ('status' in reply) {
-      response.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers }).end(JSON.stringify(reply.body ?? { error: { message: `scripted status ${reply.status}` } }));
+      response.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers }).end(reply.rawBody ?? JSON.stringify(reply.body ?? { error: { message: `scripted status ${reply.status}` } }));
       return;
     }
     sendCompletion(response, request, reply);
