@@ -27,6 +27,12 @@ function route(request: IncomingMessage, response: ServerResponse, body: string)
   } else if (path === '/moved') {
     response.writeHead(307, { location: '/json' });
     response.end();
+  } else if (path === '/see-other') {
+    response.writeHead(303, { location: '/json' });
+    response.end();
+  } else if (path.startsWith('/elsewhere')) {
+    response.writeHead(307, { location: `${otherBase}/json` });
+    response.end();
   } else if (path === '/large') {
     response.writeHead(200, { 'content-type': 'text/plain' });
     response.end('x'.repeat(4096));
@@ -64,6 +70,10 @@ function route(request: IncomingMessage, response: ServerResponse, body: string)
   }
 }
 
+let other: Server;
+let otherBase: string;
+const otherSeen: IncomingMessage['headers'][] = [];
+
 let server: Server;
 let base: string;
 
@@ -80,11 +90,23 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  other = createServer((request, response) => {
+    otherSeen.push(request.headers);
+    request.resume();
+    request.on('end', () => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+  otherBase = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  for (const running of [server, other]) {
+    running.closeAllConnections();
+    await new Promise((resolve) => running.close(resolve));
+  }
 });
 
 const lastSeen = () => seen.at(-1)!;
@@ -143,6 +165,30 @@ describe('createHttpFetch', () => {
     const response = await createHttpFetch()(`${base}/moved`, { method: 'POST', body: 'again' });
 
     expect(await response.json()).toEqual({ echo: 'again' });
+  });
+
+  it('sends a redirected request once to each address', async () => {
+    const count = seen.length;
+    await (await createHttpFetch()(`${base}/moved`, { method: 'POST', body: 'once' })).text();
+
+    expect(seen.slice(count).map((request) => `${request.method} ${request.url}`)).toEqual(['POST /moved', 'POST /json']);
+  });
+
+  it('turns a POST into a GET after a 303', async () => {
+    await (await createHttpFetch()(`${base}/see-other`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).text();
+
+    expect(lastSeen().method).toBe('GET');
+    expect(lastSeen().body).toBe('');
+    expect(lastSeen().headers['content-type']).toBeUndefined();
+  });
+
+  it('keeps the key from another origin after a redirect', async () => {
+    const count = otherSeen.length;
+    await (await createHttpFetch()(`${base}/elsewhere`, { method: 'POST', headers: { authorization: 'Bearer sk-test', 'api-key': 'sk-azure' }, body: 'hi' })).text();
+
+    expect(otherSeen.length).toBe(count + 1);
+    expect(otherSeen.at(-1)!.authorization).toBeUndefined();
+    expect(otherSeen.at(-1)!['api-key']).toBeUndefined();
   });
 
   it('sends bytes given as a Uint8Array', async () => {
