@@ -41,7 +41,9 @@ async function loadEncoder(encoding: CountedEncoding, cacheDir: string | undefin
 
 /**
  * Creates a token counter for a model name: exact for OpenAI models that use cl100k_base or
- * o200k_base, an estimate with o200k_base for every other model. With `cacheDir`, the rank
+ * o200k_base, an estimate with o200k_base for every other model. Runs of 65 or more characters
+ * without white space are counted in 64-character slices, so their count is an estimate that
+ * can differ from the tokenizer's by about a token per slice. With `cacheDir`, the rank
  * table is read from a file there, or built and written there when the file is missing or
  * unusable. Cache problems never make this throw.
  */
