@@ -97,8 +97,8 @@ function responseFrom(message: IncomingMessage, chunks: Buffer[], decoded: boole
  * connections open between them. The built-in fetch takes several turns of the event loop to
  * send a request and to hand its response over. In a batch job the thread is busy between
  * responses, so each turn waits, and the first requests of a job took 50 to 100 ms longer.
- * Bodies other than text and bytes go to the built-in fetch, and so does the request that a
- * redirect asks for, which then follows any further redirects itself. Response bodies in
+ * Bodies other than text and bytes go to the built-in fetch, and so does the request to a
+ * redirect's target, which then follows any further redirects itself. Response bodies in
  * gzip, deflate or br are decoded, and the size limit applies to the decoded bytes. The promise
  * rejects with the socket's error, whose `code` (such as ECONNRESET) tells whether a retry may
  * pass, with an AbortError when the signal aborts, or with ResponseTooLargeError.

@@ -50,7 +50,7 @@ function createClient(settings: LlmSettings & { model: string }): OpenAI {
   }
   // Local servers (Ollama, vLLM, llama.cpp, LM Studio) ignore the key, but the SDK needs one.
   const apiKey = settings.apiKey?.reveal() ?? 'not-needed';
-  // Streamed answers keep the built-in fetch, which hands chunks over as they arrive.
+  // Streamed responses keep the built-in fetch, which passes chunks on as they arrive.
   const common = { apiKey, maxRetries: 0, timeout: settings.timeoutMs, logLevel: 'off' as const, ...(settings.stream ? {} : { fetch: createHttpFetch() }) };
   if (settings.provider === 'azure') {
     if (!settings.baseUrl || !settings.apiVersion) {

@@ -75,10 +75,10 @@ describe('readRankTableFile', () => {
   });
 
   it('reports a named pipe in place of the file', () => {
-    const made = spawn('mkfifo', [file]);
+    const mkfifo = spawn('mkfifo', [file]);
     return new Promise<void>((resolve, reject) => {
-      made.on('error', reject);
-      made.on('exit', () => {
+      mkfifo.on('error', reject);
+      mkfifo.on('exit', () => {
         // A writer that opens the pipe after a second keeps a blocking open from waiting forever.
         const writer = spawn(process.execPath, ['-e', `setTimeout(() => { require('fs').openSync(${JSON.stringify(file)}, 'w'); setTimeout(() => {}, 5000); }, 1000)`]);
         try {
