@@ -12,6 +12,7 @@ import type { Explanation } from '../explanation/explanation-schema.js';
 import type { SharedBackoff } from '../llm/shared-backoff.js';
 import type { Logger } from '../logging/logger.js';
 import type { TechniqueMapper } from '../mapping/technique-mapping.js';
+import { anySignal } from '../util/any-signal.js';
 import type { SourceItem } from './alert-source.js';
 import { summarizeAlert, type BatchResult, type ExplainedBy, type ExplainedResult, type FailedRecord } from './batch-record.js';
 import { fillTemplate, type CompiledTemplate } from './compile-template.js';
@@ -99,8 +100,7 @@ export function createBatchExplainer(options: BatchExplainerOptions): BatchExpla
     : undefined;
   const draftLimiter = sendGate ? pLimit(limiter.concurrency * 2) : limiter;
   // A stop ends the wait for the shared back-off too, which a 429's Retry-After can make long.
-  const stops = [options.signal, options.skipQueued].filter((signal): signal is AbortSignal => signal !== undefined);
-  const backoffSignal = stops.length > 1 ? AbortSignal.any(stops) : stops[0];
+  const backoffSignal = anySignal(options.signal, options.skipQueued);
 
   const explain = async (alert: Alert, claim?: () => Promise<boolean>) => {
     const gate = async <T>(step: () => Promise<T>) => {

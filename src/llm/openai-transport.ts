@@ -7,6 +7,7 @@ import { ConfigurationError } from '../errors/configuration-error.js';
 import { LlmRequestError } from '../errors/llm-request-error.js';
 import type { ChatRequest, ChatResponse, ChatTransport, ResponseFormatMode } from './chat-transport.js';
 import { classifyFailure, UnexpectedResponseError, type FailureDecision } from './classify-failure.js';
+import { anySignal } from '../util/any-signal.js';
 import { LlmCallCounts } from './llm-call-counts.js';
 import { createHttpFetch } from './create-http-fetch.js';
 import type { SharedBackoff } from './shared-backoff.js';
@@ -117,7 +118,7 @@ class OpenAiTransport implements ChatTransport {
   async complete(request: ChatRequest): Promise<ChatResponse> {
     const { logger, alertId } = request;
     let adaptations = 0;
-    const waitSignal = request.stopRetries && request.signal ? AbortSignal.any([request.signal, request.stopRetries]) : (request.stopRetries ?? request.signal);
+    const waitSignal = anySignal(request.signal, request.stopRetries);
     for (let attempt = 1; ; attempt += 1) {
       await this.backoff.wait(waitSignal);
       const started = Date.now();
